@@ -1,0 +1,97 @@
+"""The library's front door: check a site and get one SiteReport. Prints nothing; progress via a callback."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from checker import __version__
+from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult
+from checker.crawl.fetcher import Fetcher, HttpxFetcher
+from checker.crawl.scope import normalise_start_url
+from checker.evaluate.evaluator import evaluate
+from checker.evaluate.evidence import SiteContent
+from checker.evaluate.recognise import priority_hint
+from checker.i18n import t
+from checker.models import ItemResult, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
+from checker.rules import loader
+from checker.rules.schema import RulePack
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    report: SiteReport
+    crawl: CrawlResult
+    site_error: str | None  # set when the site could not be checked at all (exit code 3)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def score(items: list[ItemResult]) -> Score:
+    passed = sum(1 for i in items if i.status == "pass")
+    total = len(items)
+    return Score(passed=passed, total=total, percent=round(100.0 * passed / total, 1) if total else 0.0)
+
+
+async def run_check(
+    url: str,
+    pack: RulePack | None = None,
+    year: int | None = None,
+    lang: str = "th",
+    options: CrawlOptions | None = None,
+    fetcher: Fetcher | None = None,
+    on_progress: Callable[[CrawlProgress], None] | None = None,
+) -> CheckRun:
+    """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report."""
+    pack = pack or loader.load("oit_2567")
+    year = year or pack.fiscal_year
+    start = normalise_start_url(url)
+    started = _now()
+    own_fetcher = fetcher is None
+    fetcher = fetcher or HttpxFetcher()
+    try:
+        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress).crawl(start)
+    finally:
+        if own_fetcher:
+            await fetcher.aclose()
+    site_error = crawl.home_error
+    if site_error:
+        reason = t("site_down", lang, why=site_error)
+        items = [
+            ItemResult(
+                id=i.id,
+                title=i.title.th,
+                indicator=i.indicator,
+                status="unreachable",
+                evidence=[],
+                elements=[],
+                reasons=[reason],
+            )
+            for i in pack.items
+        ]
+        name = None
+    else:
+        home_url = start if start in crawl.resources else next(iter(crawl.resources))
+        items = evaluate(pack, SiteContent(home_url, crawl.resources, crawl.documents), year, lang)
+        home_doc = crawl.documents.get(home_url)
+        name = (home_doc.title or None) if home_doc else None
+    report = SiteReport(
+        tool=ToolInfo(version=__version__),
+        site=SiteInfo(url=start, name=name),
+        ruleset=RulesetInfo(id=pack.id, fiscal_year=year),
+        started_at=started,
+        finished_at=_now(),
+        stats=crawl.stats,
+        score=score(items),
+        items=items,
+    )
+    return CheckRun(report, crawl, site_error)
+
+
+def check_site(url: str, **kwargs: object) -> SiteReport:
+    """Synchronous convenience wrapper for scripts: `check_site("https://…").score.percent`."""
+    return asyncio.run(run_check(url, **kwargs)).report  # type: ignore[arg-type]

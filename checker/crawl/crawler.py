@@ -1,0 +1,244 @@
+"""The crawl stage: from the home page, breadth-first with priority for links that look like OIT evidence.
+
+Records every resource it meets (fetched or not) with the pages and anchor texts that linked to it, so the
+evaluator can say how evidence was found and why a link failed. Bounded by pages, bytes, depth and time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from checker.crawl.fetcher import Fetcher, FetchResult
+from checker.crawl.scope import BadURL, SiteScope, canonical
+from checker.extract import classify, extract
+from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
+from checker.models import Document, Link, Referrer, Resource, ResourceKind, Stats
+
+PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    max_pages: int = 400  # HTML pages fetched
+    max_documents: int = 300  # PDF/DOCX/XLSX/images fetched
+    max_bytes: int = 500_000_000  # all bodies together
+    max_page_bytes: int = 5_000_000
+    max_document_bytes: int = 30_000_000
+    max_depth: int = 8
+    max_seconds: float = 600.0
+    concurrency: int = 4  # per host; the site is one host
+
+
+@dataclass(frozen=True)
+class CrawlProgress:
+    pages: int
+    documents: int
+    queued: int
+    errors: int
+    url: str
+
+
+@dataclass
+class CrawlResult:
+    start_url: str
+    home: Resource | None
+    resources: dict[str, Resource] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    stats: Stats = field(default_factory=Stats)
+    budget_exhausted: str | None = None
+
+    @property
+    def home_error(self) -> str | None:
+        """Why the site could not be checked at all, or None."""
+        if self.home is None:
+            return "no response"
+        if not self.home.ok:
+            return self.home.error or f"HTTP {self.home.status}"
+        return None
+
+
+class Crawler:
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        options: CrawlOptions | None = None,
+        hint: PriorityHint | None = None,
+        on_progress: Callable[[CrawlProgress], None] | None = None,
+    ) -> None:
+        self.fetcher = fetcher
+        self.opt = options or CrawlOptions()
+        self.hint = hint or (lambda link: 0)
+        self.on_progress = on_progress
+        self._seq = itertools.count()
+        self._heap: list[tuple[int, int, int, str]] = []
+        self._resources: dict[str, Resource] = {}
+        self._documents: dict[str, Document] = {}
+        self._queued: set[str] = set()
+        self._counts: defaultdict[str, int] = defaultdict(int)
+        self._budget: str | None = None
+
+    async def crawl(self, start_url: str) -> CrawlResult:
+        start = canonical(start_url)
+        self.scope = SiteScope.of(start)
+        self._deadline = time.monotonic() + self.opt.max_seconds
+        self._push(start, depth=0, priority=100)
+        self._wake = asyncio.Event()
+        self._inflight = 0
+        workers = [asyncio.create_task(self._worker()) for _ in range(max(1, self.opt.concurrency))]
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            for w in workers:
+                w.cancel()
+        self._mark_unfetched()
+        home = self._resources.get(start)
+        stats = Stats(
+            requests=self._counts["requests"],
+            pages=self._counts["pages"],
+            documents=self._counts["documents"],
+            errors=self._counts["errors"],
+            bytes=self._counts["bytes"],
+        )
+        return CrawlResult(start, home, self._resources, self._documents, stats, self._budget)
+
+    # ------------------------------------------------------------------ frontier
+
+    def _push(self, url: str, depth: int, priority: int) -> None:
+        if url in self._queued:
+            return
+        self._queued.add(url)
+        heapq.heappush(self._heap, (-priority, depth, next(self._seq), url))
+
+    def _record_link(self, page: Resource, doc: Document, link: Link) -> None:
+        if not link.url or not link.url.lower().startswith(("http://", "https://")):
+            return
+        try:
+            url = canonical(link.url)
+        except BadURL:
+            return
+        res = self._resources.get(url)
+        if res is None:
+            res = Resource(
+                url=url,
+                final_url=url,
+                status=None,
+                fetched=False,
+                depth=page.depth + 1,
+                kind=_guess_kind(url),
+            )
+            self._resources[url] = res
+        if len(res.referrers) < 50:
+            res.referrers.append(Referrer(page=page.final_url, anchor=link.text, context=link.context))
+        res.depth = min(res.depth, page.depth + 1)
+        if not self.scope.contains(url):
+            res.skipped_reason = res.skipped_reason or "external"
+            return
+        if res.depth > self.opt.max_depth or url.lower().endswith(NON_DOCUMENT_EXTENSIONS):
+            reason = "depth" if res.depth > self.opt.max_depth else "file type"
+            res.skipped_reason = res.skipped_reason or reason
+            return
+        boost = 1 if looks_like_document_url(url) else 0
+        self._push(url, res.depth, self.hint(link) * 10 + boost)
+
+    def _budget_left(self, url: str) -> str | None:
+        if time.monotonic() > self._deadline:
+            return "time"
+        if self._counts["bytes"] >= self.opt.max_bytes:
+            return "bytes"
+        is_doc = looks_like_document_url(url)
+        if not is_doc and self._counts["pages"] >= self.opt.max_pages:
+            return "pages"
+        if is_doc and self._counts["documents"] >= self.opt.max_documents:
+            return "documents"
+        return None
+
+    # ------------------------------------------------------------------ workers
+
+    async def _worker(self) -> None:
+        while True:
+            if not self._heap:
+                if self._inflight == 0:
+                    self._wake.set()
+                    return
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            _prio, depth, _seq, url = heapq.heappop(self._heap)
+            exhausted = self._budget_left(url)
+            if exhausted:
+                self._budget = self._budget or exhausted
+                res = self._resources.get(url)
+                if res is not None and not res.fetched:
+                    res.skipped_reason = res.skipped_reason or f"budget:{exhausted}"
+                continue
+            self._inflight += 1
+            try:
+                await self._visit(url, depth)
+            finally:
+                self._inflight -= 1
+                self._wake.set()
+
+    async def _visit(self, url: str, depth: int) -> None:
+        is_doc = looks_like_document_url(url)
+        cap = self.opt.max_document_bytes if is_doc else self.opt.max_page_bytes
+        result = await self.fetcher.fetch(url, cap)
+        self._counts["requests"] += 1 + len(result.redirects)
+        self._counts["bytes"] += len(result.body)
+        res = self._store(url, depth, result)
+        if not res.ok:
+            self._counts["errors"] += 1
+        elif res.kind is ResourceKind.HTML:
+            self._counts["pages"] += 1
+            doc = extract(res)
+            self._documents[url] = doc
+            # Links are followed only from pages on the site (a redirect may have left it).
+            if self.scope.contains(res.final_url) and doc.soft_error is None:
+                for link in doc.links:
+                    self._record_link(res, doc, link)
+        else:
+            self._counts["documents"] += 1
+            self._documents[url] = extract(res)
+        if self.on_progress:
+            self.on_progress(
+                CrawlProgress(
+                    self._counts["pages"],
+                    self._counts["documents"],
+                    len(self._heap),
+                    self._counts["errors"],
+                    url,
+                )
+            )
+
+    def _store(self, url: str, depth: int, result: FetchResult) -> Resource:
+        res = self._resources.get(url)
+        if res is None:
+            res = Resource(url=url, final_url=url, status=None, depth=depth)
+            self._resources[url] = res
+        res.fetched = True
+        res.skipped_reason = None
+        res.final_url = result.final_url
+        res.status = result.status
+        res.content_type = result.content_type
+        res.body = result.body
+        res.error = result.error
+        res.redirects = result.redirects
+        res.truncated = result.truncated
+        res.kind = classify(result.body, result.content_type, result.final_url) if result.body else _guess_kind(url)
+        if res.ok and res.kind is ResourceKind.HTML and res.truncated:
+            res.error = None  # a long page cut at the cap is still worth reading
+        return res
+
+    def _mark_unfetched(self) -> None:
+        for res in self._resources.values():
+            if not res.fetched and res.skipped_reason is None:
+                res.skipped_reason = f"budget:{self._budget}" if self._budget else "not reached"
+
+
+def _guess_kind(url: str) -> ResourceKind:
+    return kind_from_url(url) or ResourceKind.OTHER

@@ -1,0 +1,100 @@
+"""The one place that talks HTTP. A Fetcher turns a URL into a FetchResult and never raises for network
+trouble: timeouts, TLS and DNS failures come back as results with `error` set, so a crawl always completes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from dataclasses import dataclass
+from typing import Protocol
+
+import httpx
+
+from checker import __version__
+
+USER_AGENT = f"oitcheck/{__version__} (+https://github.com/oitcheck/oitcheck; OIT self-audit)"
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int | None
+    content_type: str = ""
+    body: bytes = b""
+    error: str | None = None
+    redirects: tuple[str, ...] = ()
+    truncated: bool = False
+
+
+class Fetcher(Protocol):
+    async def fetch(self, url: str, max_bytes: int) -> FetchResult: ...
+
+    async def aclose(self) -> None: ...
+
+
+class HttpxFetcher:
+    """httpx with redirects followed (max 10), a per-request deadline and a byte cap per response."""
+
+    def __init__(self, timeout: float = 20.0, verify: bool = True, user_agent: str = USER_AGENT) -> None:
+        self._timeout = timeout
+        self._client = httpx.AsyncClient(
+            follow_redirects=True,
+            max_redirects=10,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=verify,
+            headers={"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"},
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
+        )
+
+    async def fetch(self, url: str, max_bytes: int) -> FetchResult:
+        try:
+            return await asyncio.wait_for(self._get(url, max_bytes), timeout=self._timeout * 2)
+        except TimeoutError:
+            return FetchResult(url, url, None, error="timeout")
+        except httpx.TooManyRedirects:
+            return FetchResult(url, url, None, error="too many redirects")
+        except httpx.TimeoutException:
+            return FetchResult(url, url, None, error="timeout")
+        except httpx.ConnectError as exc:
+            return FetchResult(url, url, None, error=_describe_connect_error(exc))
+        except (httpx.HTTPError, ssl.SSLError, OSError, ValueError) as exc:
+            return FetchResult(url, url, None, error=f"{type(exc).__name__}: {exc}"[:200])
+
+    async def _get(self, url: str, max_bytes: int) -> FetchResult:
+        async with self._client.stream("GET", url) as resp:
+            chunks: list[bytes] = []
+            size = 0
+            truncated = False
+            async for chunk in resp.aiter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    truncated = True
+                    break
+            body = b"".join(chunks)[:max_bytes]
+            return FetchResult(
+                url=url,
+                final_url=str(resp.url),
+                status=resp.status_code,
+                content_type=resp.headers.get("content-type", ""),
+                body=body,
+                redirects=tuple(str(r.url) for r in resp.history),
+                truncated=truncated,
+            )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _describe_connect_error(exc: httpx.ConnectError) -> str:
+    text = str(exc)
+    low = text.lower()
+    if "certificate" in low or "ssl" in low or "tls" in low:
+        return f"TLS error: {text}"[:200]
+    if "name or service not known" in low or "nodename" in low or "getaddrinfo" in low:
+        return "DNS lookup failed"
+    if "refused" in low:
+        return "connection refused"
+    return f"connection failed: {text}"[:200]

@@ -1,0 +1,182 @@
+"""The evaluate stage: rule pack + site content -> one ItemResult per item. Pure and synchronous.
+
+Verdict order (spec and design.md): nothing found -> missing; found but every link fails -> unreachable;
+older than required -> outdated; a required element surely absent -> incomplete; anything a machine could
+not read -> review; else pass. A wrong pass is the worst outcome, so "unknown" never becomes "found".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from checker.evaluate.evidence import SiteContent, gather
+from checker.evaluate.recognise import ItemMatcher, link_item_numbers
+from checker.evaluate.timing import PeriodVerdict, judge, unit_years
+from checker.extract.periods import YearSpan
+from checker.i18n import t
+from checker.models import ElementOut, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
+from checker.rules import checks
+from checker.rules.schema import Element, Item, RulePack
+
+MAX_EVIDENCE = 5
+MAX_REASONS = 8
+
+
+@dataclass(frozen=True)
+class _ElementVerdict:
+    element: Element
+    status: str  # found | not_found | unknown
+    unit: EvidenceUnit | None = None
+    snippet: str = ""
+
+
+def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> frozenset[str]:
+    """Pages whose rows or links name several items: an ITA page is a table of contents, not evidence."""
+    matchers = [ItemMatcher(i) for i in pack.items]
+    out: set[str] = set()
+    for url in site.documents:
+        doc = site.live_page(url)
+        if doc is None:
+            continue
+        named: set[int] = set()
+        for link in doc.links:
+            named |= link_item_numbers(link)
+            if len(named) < min_items:
+                named |= {m.item.number for m in matchers if m.by_title(link.text)}
+            if len(named) >= min_items:
+                out.add(url)
+                break
+    return frozenset(out)
+
+
+def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") -> ItemResult:
+    units = gather(ItemMatcher(item), site, lang)
+    title = item.title.th
+    live = [u for u in units if u.state == "ok"]
+    pending = [u for u in units if u.state == "not_fetched"]
+    failed = [u for u in units if u.state == "failed"]
+    placeholders = [u for u in units if u.state == "placeholder"]
+
+    def result(
+        status: ItemStatus,
+        reasons: list[str],
+        elements: list[ElementOut] | None = None,
+        evidence: list[EvidenceOut] | None = None,
+    ) -> ItemResult:
+        return ItemResult(
+            id=item.id, title=title, indicator=item.indicator, status=status, evidence=evidence or [],
+            elements=elements if elements is not None else _unknown_elements(item, lang),
+            reasons=reasons[:MAX_REASONS],
+        )  # fmt: skip
+
+    if not live:
+        if failed:
+            reasons = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
+            return result("unreachable", reasons, evidence=[_out(u, None) for u in failed[:MAX_EVIDENCE]])
+        if pending:
+            reasons = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
+            return result("review", reasons, evidence=[_out(u, None) for u in pending[:MAX_EVIDENCE]])
+        reasons = [t("placeholder", lang, where=u.found_via) for u in placeholders]
+        return result("missing", [t("missing", lang, title=title), *reasons], _absent_elements(item, lang))
+
+    considered = live + pending
+    verdicts = [_judge_element(e, considered) for e in item.elements]
+    home_only = all(u.url == site.home_url and u.strength == 1 for u in live) and not pending
+    if home_only and not any(v.status == "found" for v in verdicts):
+        return result("missing", [t("missing", lang, title=title)], _absent_elements(item, lang))
+
+    spans: list[YearSpan] = []
+    span_units: dict[str, str | None] = {}
+    for u in considered:
+        if u.url == site.home_url and u.strength == 1:
+            continue  # the home page's own years say nothing about this item's documents
+        ys = unit_years(u)
+        spans.extend(ys)
+        span_units[u.url] = judge(item.period, year, ys, lang).label if ys else None
+    period: PeriodVerdict = judge(item.period, year, spans, lang)
+
+    reasons: list[str] = []
+    if period.state == "outdated" and period.reason:
+        reasons.append(period.reason)
+    for v in verdicts:
+        if v.status == "not_found":
+            msg = v.element.missing.get(lang) if v.element.missing else None
+            reasons.append(msg or t("element_missing", lang, label=v.element.label.get(lang)))
+    for v in verdicts:
+        if v.status == "unknown":
+            reasons.append(t("element_unknown", lang, label=v.element.label.get(lang)))
+    if period.state == "unknown" and period.reason:
+        reasons.append(period.reason)
+    unread = {u.url: u for u in considered if not u.readable}
+    if any(v.status == "unknown" for v in verdicts) or period.state == "unknown":
+        for u in unread.values():
+            if u.state == "not_fetched":
+                reasons.append(t("not_fetched", lang, url=u.url, why=u.failure))
+            elif u.why_unreadable:
+                reasons.append(t("unreadable", lang, url=u.url, why=u.why_unreadable))
+    reasons += [t("broken_extra", lang, url=u.url, why=u.failure) for u in failed]
+
+    statuses = {v.status for v in verdicts}
+    status: ItemStatus
+    if period.state == "outdated":
+        status = "outdated"
+    elif "not_found" in statuses:
+        status = "incomplete"
+    elif "unknown" in statuses or period.state == "unknown":
+        status = "review"
+    else:
+        status = "pass"
+    elements = [
+        ElementOut(id=v.element.id, label=v.element.label.get(lang), status=v.status)  # type: ignore[arg-type]
+        for v in verdicts
+    ]
+    return result(status, reasons, elements, _evidence(considered, verdicts, span_units))
+
+
+def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdict:
+    unknown = False
+    for u in sorted(units, key=lambda x: -x.strength):
+        if u.state != "ok":
+            unknown = True
+            continue
+        out = checks.run(element.spec, u)
+        if isinstance(out, checks.Hit):
+            return _ElementVerdict(element, "found", u, out.snippet)
+        unknown = unknown or out is None
+    return _ElementVerdict(element, "unknown" if unknown else "not_found")
+
+
+def _evidence(
+    units: list[EvidenceUnit], verdicts: list[_ElementVerdict], periods: dict[str, str | None]
+) -> list[EvidenceOut]:
+    snippets: defaultdict[str, list[str]] = defaultdict(list)
+    for v in verdicts:
+        if v.unit is not None and v.snippet:
+            snippets[v.unit.url].append(v.snippet)
+    ranked = sorted(units, key=lambda u: (-len(snippets[u.url]), -u.strength, u.kind is not ResourceKind.HTML))
+    out: list[EvidenceOut] = []
+    for u in ranked[:MAX_EVIDENCE]:
+        snippet = " … ".join(dict.fromkeys(snippets[u.url]))[:300]
+        out.append(_out(u, periods.get(u.url), snippet or (u.text[:160] if u.readable else "")))
+    return out
+
+
+def _out(u: EvidenceUnit, period: str | None, snippet: str = "") -> EvidenceOut:
+    return EvidenceOut(url=u.url, found_via=u.found_via, period=period, snippet=snippet)
+
+
+def _unknown_elements(item: Item, lang: str) -> list[ElementOut]:
+    return [ElementOut(id=e.id, label=e.label.get(lang), status="unknown") for e in item.elements]
+
+
+def _absent_elements(item: Item, lang: str) -> list[ElementOut]:
+    return [ElementOut(id=e.id, label=e.label.get(lang), status="not_found") for e in item.elements]
+
+
+def evaluate(pack: RulePack, site: SiteContent, year: int | None = None, lang: str = "th") -> list[ItemResult]:
+    """Judge every item of the pack; `year` (Buddhist era) defaults to the pack's fiscal year."""
+    year = year or pack.fiscal_year
+    if not site.index_pages:
+        site = SiteContent(site.home_url, site.resources, site.documents, find_index_pages(pack, site))
+    return [evaluate_item(item, site, year, lang) for item in pack.items]

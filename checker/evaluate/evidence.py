@@ -1,0 +1,186 @@
+"""Collect the candidate evidence for one item from everything the crawl saw.
+
+Evidence is found the way an assessor finds it: a row of the ITA page or a link that names the item, a page
+whose title or heading names it, the documents such a page links to, and for a few items the home page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.crawl.scope import BadURL, canonical
+from checker.evaluate.recognise import ItemMatcher, is_generic_anchor, link_names_item
+from checker.extract.kinds import looks_like_document_url
+from checker.i18n import t
+from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
+
+MAX_SECTION_LINKS = 12
+MAX_HOP_DOCUMENTS = 15
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """What the evaluator needs from a crawl; tests build it from strings."""
+
+    home_url: str
+    resources: dict[str, Resource]
+    documents: dict[str, Document]
+    index_pages: frozenset[str] = frozenset()  # pages listing many items (an ITA page): no one-hop
+
+    def live_page(self, url: str) -> Document | None:
+        res = self.resources.get(url)
+        doc = self.documents.get(url)
+        if res is None or doc is None or not res.ok or doc.kind is not ResourceKind.HTML or doc.soft_error:
+            return None
+        return doc
+
+
+@dataclass
+class _Builder:
+    url: str
+    found_via: str
+    strength: int
+    labels: list[str] = field(default_factory=list)
+    kwargs: dict[str, object] = field(default_factory=dict)
+
+
+def _via(page: str, link: Link) -> str:
+    words = link.text if not is_generic_anchor(link.text) or not link.context else link.context
+    words = words[:80] + ("…" if len(words) > 80 else "")
+    return f"{page} — “{words}”" if words else page
+
+
+def gather(matcher: ItemMatcher, site: SiteContent, lang: str = "th") -> list[EvidenceUnit]:
+    units: dict[str, _Builder] = {}
+    item = matcher.item
+    hop_pages: list[str] = []
+
+    def add(key: str, via: str, strength: int, label: str, **kwargs: object) -> None:
+        b = units.get(key)
+        if b is None:
+            units[key] = _Builder(key, via, strength, [label], dict(kwargs))
+        else:
+            b.labels.append(label)
+            if strength > b.strength:
+                b.strength, b.found_via = strength, via
+
+    def add_target(page: str, link: Link, strength: int) -> None:
+        label = f"{link.text} {link.context}"
+        if not link.url:
+            add(f"#placeholder:{page}", _via(page, link), strength, label, state="placeholder")
+            return
+        try:
+            url = canonical(link.url)
+        except BadURL:
+            return
+        res = site.resources.get(url)
+        if res is None:
+            return
+        via = _via(page, link)
+        if not res.fetched:
+            why = t("external", lang) if res.skipped_reason == "external" else t("not_reached", lang)
+            add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind)
+            return
+        doc = site.documents.get(url)
+        if not res.ok:
+            why = res.error or f"HTTP {res.status}"
+            add(url, via, strength, label, state="failed", failure=why, kind=res.kind)
+            return
+        if doc is None:
+            return
+        if doc.soft_error:
+            add(
+                url,
+                via,
+                strength,
+                label,
+                state="failed",
+                kind=res.kind,
+                failure=t("soft_error", lang, detail=doc.soft_error),
+            )
+            return
+        add(url, via, strength, label, **_content(doc, lang))
+        if doc.kind is ResourceKind.HTML and strength >= 2:
+            hop_pages.append(url)
+
+    for page_url, doc in site.documents.items():
+        if site.live_page(page_url) is None:
+            continue
+        h1 = next((s.heading for s in doc.sections if s.level == 1), "")
+        if matcher.names(doc.title) or (h1 and matcher.names(h1)):
+            named = doc.title if matcher.names(doc.title) else h1
+            add(page_url, f"{page_url} — “{named[:80]}”", 2, "", **_content(doc, lang))
+            hop_pages.append(page_url)
+        for i, sec in enumerate(doc.sections):
+            if sec.level > 1 and matcher.names(sec.heading):
+                _add_section(add, add_target, page_url, doc, i, lang)
+        for link in doc.links:
+            strength = link_names_item(matcher, link)
+            if strength:
+                add_target(page_url, link, strength)
+
+    if item.recognise.home_page:
+        home = site.live_page(site.home_url)
+        if home is not None:
+            add(
+                site.home_url,
+                f"{site.home_url} — {t('home_page', lang)}",
+                1,
+                "",
+                **_content(home, lang, whole=True),
+            )
+
+    for page_url in dict.fromkeys(hop_pages):
+        doc = site.live_page(page_url)
+        if doc is None or page_url in site.index_pages or page_url == site.home_url:
+            continue
+        docs = [lk for lk in doc.links if lk.url and looks_like_document_url(lk.url)][:MAX_HOP_DOCUMENTS]
+        for link in docs:
+            add_target(page_url, link, 1)
+
+    return [_build(b) for b in units.values()]
+
+
+def _content(doc: Document, lang: str, whole: bool = False) -> dict[str, object]:
+    name = f"{doc.title} {' '.join(doc.headings[:3])}".strip()
+    if doc.readable:
+        return {
+            "state": "ok", "kind": doc.kind, "readable": True, "text": doc.text if whole else doc.main_text,
+            "name": name, "links": doc.links, "images": doc.images, "forms": doc.forms,
+        }  # fmt: skip
+    why = t(doc.unreadable_reason, lang) if doc.unreadable_reason else None
+    return {"state": "ok", "kind": doc.kind, "readable": False, "why_unreadable": why, "name": name}
+
+
+def _add_section(add, add_target, page_url: str, doc: Document, index: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+    sec = doc.sections[index]
+    # The section and the sub-sections under it (their indices follow until a heading of its level).
+    last = index
+    while last + 1 < len(doc.sections) and doc.sections[last + 1].level > sec.level:
+        last += 1
+    members = set(range(index, last + 1))
+    links = tuple(lk for lk in doc.links if lk.section in members)
+    add(
+        f"{page_url}#section-{index}",
+        f"{page_url} — “{sec.heading[:80]}”",
+        2,
+        "",
+        name=sec.heading,
+        state="ok",
+        kind=ResourceKind.HTML,
+        readable=True,
+        text=sec.text,
+        links=links,
+        images=tuple(im for im in doc.images if im.section in members),
+        forms=tuple(f for f in doc.forms if f.section in members),
+    )
+    for link in links[:MAX_SECTION_LINKS]:
+        add_target(page_url, link, 2)
+
+
+def _build(b: _Builder) -> EvidenceUnit:
+    url = b.url.split("#section-", 1)[0] if "#section-" in b.url else b.url
+    if url.startswith("#placeholder:"):
+        url = url.removeprefix("#placeholder:")
+    label = " ".join(dict.fromkeys(x for x in b.labels if x))
+    return EvidenceUnit(url=url, found_via=b.found_via, strength=b.strength, label=label, **b.kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,117 @@
+"""Does this piece of text name an OIT item? By number (O12, o๑๒, ๐๑๒, ข้อ 12) or by title.
+
+Numbers win over titles: a table row that starts with "O12" belongs to O12 whatever else it says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.extract.thai import compact, normalise
+from checker.models import Link
+from checker.rules.schema import Item, RulePack
+
+# Text is normalised first, so Thai digits are Arabic and "o๑๒" reads "o12". "0" stands in for "O" on
+# many sites ("012"). A date such as "01/10/2566" must not read as O1.
+_ID_AT_START = re.compile(
+    r"^\W{0,3}(?:(?:[oO]|โอ)\s?[.\-]?\s?0*(\d{1,2})|0{1,2}([1-9]\d?)|ข้อ(?:ที่)?\s?0*(\d{1,2}))(?![\d/:.,\-]?\d)"
+)
+_ITA_WORDS = ("ita", "oit", "การเปิดเผยข้อมูลสาธารณะ", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูล")
+GENERIC_ANCHORS = (
+    "เปิด", "คลิก", "คลิ๊ก", "ดาวน์โหลด", "ดาวโหลด", "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "ดูข้อมูล",
+    "ที่นี่", "ลิงก์", "ลิงค์", "link", "pdf", "download", "more", "view", "คลิกที่นี่", "เอกสารแนบ",
+)  # fmt: skip
+
+
+def item_number_at_start(text: str) -> int | None:
+    m = _ID_AT_START.match(normalise(text))
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+_GENERIC = frozenset(compact(g) for g in GENERIC_ANCHORS)
+
+
+def is_generic_anchor(text: str) -> bool:
+    """Anchor text that names nothing: "เปิด", "คลิก", a file name, an icon."""
+    c = compact(text).rstrip(".")
+    return not c or len(c) <= 3 or c in _GENERIC or (not _THAI_LETTER.search(c) and len(c) < 40)
+
+
+@dataclass(frozen=True)
+class ItemMatcher:
+    item: Item
+
+    @cached_property
+    def _titles(self) -> tuple[str, ...]:
+        phrases = (self.item.title.th, *self.item.recognise.titles)
+        return tuple(dict.fromkeys(compact(p) for p in phrases if compact(p)))
+
+    @cached_property
+    def _excludes(self) -> tuple[str, ...]:
+        return tuple(compact(x) for x in self.item.recognise.exclude)
+
+    @cached_property
+    def _url_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.item.recognise.url_patterns)
+
+    def by_number(self, text: str) -> bool:
+        return item_number_at_start(text) == self.item.number
+
+    def by_title(self, text: str) -> bool:
+        c = compact(text)
+        if not c or not any(t in c for t in self._titles):
+            return False
+        return not any(x in c for x in self._excludes)
+
+    def names(self, text: str) -> bool:
+        return self.by_number(text) or self.by_title(text)
+
+    def by_url(self, url: str) -> bool:
+        return any(p.search(url) for p in self._url_patterns)
+
+
+def link_item_numbers(link: Link) -> set[int]:
+    """Numbers named at the start of a link's text or of its row: an explicit claim on the link."""
+    found = {n for n in (item_number_at_start(link.text), item_number_at_start(link.context)) if n}
+    return found
+
+
+def link_names_item(matcher: ItemMatcher, link: Link) -> int:
+    """How strongly a link points at the item: 3 numbered row/anchor, 2 title in anchor or row, 0 not."""
+    numbers = link_item_numbers(link)
+    if numbers:
+        return 3 if matcher.item.number in numbers else 0
+    if matcher.by_title(link.text):
+        return 2
+    if is_generic_anchor(link.text) and matcher.by_title(link.context):
+        return 2  # the anchor says "เปิด" or a file name; the row around it names the item
+    if link.url and matcher.by_url(link.url):
+        return 2
+    return 0
+
+
+def priority_hint(pack: RulePack) -> Callable[[Link], int]:
+    """For the crawler: fetch first what looks like an ITA page or an item's evidence."""
+    matchers = [ItemMatcher(i) for i in pack.items]
+    ita = tuple(compact(w) for w in _ITA_WORDS)
+
+    def hint(link: Link) -> int:
+        text = link.text + " " + link.context
+        if link_item_numbers(link):
+            return 3
+        c = compact(text)
+        if any(w in c for w in ita):
+            return 3
+        if any(m.by_title(link.text) for m in matchers):
+            return 2
+        if is_generic_anchor(link.text) and any(m.by_title(link.context) for m in matchers):
+            return 2
+        return 0
+
+    return hint

@@ -1,0 +1,121 @@
+"""Every sentence oitcheck shows a user, in Thai (default) and English, in one table.
+
+Clerks act on these words, so each says what is wrong and where, in the terms of the OIT criteria.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("th", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- item reasons
+    "missing": {
+        "th": "ไม่พบข้อมูล “{title}” บนเว็บไซต์ (ไม่มีลิงก์ แถวในหน้า ITA หรือหัวข้อหน้าที่ระบุข้อนี้)",
+        "en": "Nothing on the site names “{title}” (no link, ITA-page row or page heading for this item)",
+    },
+    "placeholder": {
+        "th": "{where} มีรายการข้อนี้แต่ลิงก์ว่าง (#) ไม่ได้ชี้ไปยังข้อมูลจริง",
+        "en": "{where} lists this item but its link is an empty placeholder (#)",
+    },
+    "element_missing": {"th": "ไม่พบ{label}", "en": "No {label} found"},
+    "element_unknown": {
+        "th": "ยังยืนยันไม่ได้ว่ามี{label} เพราะหลักฐานบางส่วนอ่านด้วยเครื่องไม่ได้",
+        "en": "Cannot confirm the {label}: part of the evidence cannot be read by machine",
+    },
+    "unreachable": {
+        "th": "ลิงก์ {url} เปิดไม่ได้ ({why}) — พบจาก {via}",
+        "en": "The link {url} does not open ({why}) — found via {via}",
+    },
+    "broken_extra": {
+        "th": "หมายเหตุ: ลิงก์ {url} เปิดไม่ได้ ({why})",
+        "en": "Note: the link {url} does not open ({why})",
+    },
+    "not_fetched": {
+        "th": "หลักฐานอยู่ที่ {url} ({why}) ซึ่งเครื่องมือไม่ได้เปิดตรวจ ต้องตรวจด้วยตนเอง",
+        "en": "The evidence is at {url} ({why}), which was not opened; a person must check it",
+    },
+    "unreadable": {
+        "th": "{url}: {why} ต้องตรวจด้วยตนเอง",
+        "en": "{url}: {why}; a person must check it",
+    },
+    "outdated": {
+        "th": "หลักฐานล่าสุดเป็นของปี {found} แต่ข้อนี้ต้องเป็นข้อมูล{need}",
+        "en": "The newest evidence is of {found}, but this item needs {need}",
+    },
+    "outdated_span": {
+        "th": "แผนที่พบครอบคลุมปี {found} ไม่ครอบคลุมปีงบประมาณ {year}",
+        "en": "The plan found covers {found}, not fiscal year {year}",
+    },
+    "no_period": {
+        "th": "ไม่พบปี พ.ศ. ในชื่อหรือเนื้อหาของหลักฐาน จึงบอกไม่ได้ว่าเป็นข้อมูล{need} ต้องตรวจด้วยตนเอง",
+        "en": "No year appears in the evidence, so it cannot be told whether it is {need}; check by hand",
+    },
+    "site_down": {
+        "th": "ตรวจเว็บไซต์ไม่ได้: หน้าแรกเปิดไม่ได้ ({why})",
+        "en": "The site could not be checked: the home page does not open ({why})",
+    },
+    # ---- period requirements, used inside sentences
+    "need_current_fy": {"th": "ปีงบประมาณ {year}", "en": "fiscal year {year}"},
+    "need_first_half": {
+        "th": "รอบ 6 เดือนแรกของปีงบประมาณ {year} (ต.ค. {prev2} – มี.ค. {year2})",
+        "en": "the first six months of fiscal year {year} (Oct {prev} – Mar {year})",
+    },
+    "need_previous_fy": {"th": "ปีงบประมาณ {prev} หรือ {year}", "en": "fiscal year {prev} or {year}"},
+    "need_covers_fy": {"th": "แผนที่ครอบคลุมปีงบประมาณ {year}", "en": "a plan covering fiscal year {year}"},
+    # ---- why a document could not be read
+    "unread_pdf": {
+        "th": "เนื้อหาไฟล์ PDF ยังอ่านอัตโนมัติไม่ได้ในรุ่นนี้",
+        "en": "PDF content is not read automatically in this version",
+    },
+    "unread_docx": {
+        "th": "เนื้อหาไฟล์ Word ยังอ่านอัตโนมัติไม่ได้ในรุ่นนี้",
+        "en": "Word document content is not read automatically in this version",
+    },
+    "unread_xlsx": {
+        "th": "เนื้อหาไฟล์ Excel/CSV ยังอ่านอัตโนมัติไม่ได้ในรุ่นนี้",
+        "en": "Spreadsheet content is not read automatically in this version",
+    },
+    "unread_image": {
+        "th": "ข้อความในรูปภาพต้องใช้ OCR ซึ่งยังไม่รองรับในรุ่นนี้",
+        "en": "Text in images needs OCR, not supported in this version",
+    },
+    "unread_other": {"th": "ไฟล์ชนิดนี้อ่านเนื้อหาไม่ได้", "en": "This kind of file cannot be read"},
+    "external": {"th": "ลิงก์ออกนอกเว็บไซต์", "en": "a link off the site"},
+    "home_page": {"th": "หน้าแรก", "en": "home page"},
+    "not_reached": {"th": "ไม่ได้เปิดเพราะงบการตรวจหมด", "en": "not opened: the crawl budget ran out"},
+    "soft_error": {"th": "หน้าแจ้งข้อผิดพลาด: {detail}", "en": "an error page: {detail}"},
+    # ---- statuses
+    "status_pass": {"th": "ผ่าน", "en": "pass"},
+    "status_incomplete": {"th": "ไม่ครบ", "en": "incomplete"},
+    "status_outdated": {"th": "ไม่เป็นปัจจุบัน", "en": "outdated"},
+    "status_missing": {"th": "ไม่พบ", "en": "missing"},
+    "status_unreachable": {"th": "เปิดไม่ได้", "en": "unreachable"},
+    "status_review": {"th": "ต้องตรวจเอง", "en": "review"},
+    # ---- terminal report
+    "col_status": {"th": "ผล", "en": "Status"},
+    "col_item": {"th": "ข้อ", "en": "Item"},
+    "col_title": {"th": "ข้อมูล", "en": "Disclosure"},
+    "col_evidence": {"th": "หลักฐาน", "en": "Evidence"},
+    "col_reason": {"th": "เหตุผล", "en": "Reason"},
+    "summary": {
+        "th": "ผ่าน {passed} จาก {total} ข้อ ({percent:.1f}%)",
+        "en": "{passed} of {total} items pass ({percent:.1f}%)",
+    },
+    "report_heading": {
+        "th": "ผลตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year}: {site}",
+        "en": "OIT disclosure check, fiscal year {year}: {site}",
+    },
+    "crawl_stats": {
+        "th": "ตรวจ {pages} หน้า {documents} เอกสาร คำขอ {requests} ครั้ง ผิดพลาด {errors}",
+        "en": "{pages} pages, {documents} documents, {requests} requests, {errors} errors",
+    },
+}
+
+
+def t(key: str, lang: str = "th", **kwargs: Any) -> str:
+    """The message `key` in `lang` (falls back to Thai), formatted with kwargs."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["th"]
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,219 @@
+"""Data passed between pipeline stages.
+
+Two families live here: the frozen records the stages hand each other (Resource -> Document ->
+EvidenceUnit) and the pydantic SiteReport, which is the one thing reporters see and whose JSON form is a
+public contract (schema_version 1, see docs/json-report.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+# --------------------------------------------------------------------------- crawl -> extract
+
+
+class ResourceKind(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    IMAGE = "image"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Referrer:
+    """A page that linked to a resource, with the words of the link and of its table row / list item."""
+
+    page: str
+    anchor: str
+    context: str = ""
+
+
+@dataclass
+class Resource:
+    """One URL the crawler tried, successful or not. Mutable only while the crawl records referrers."""
+
+    url: str
+    final_url: str
+    status: int | None  # None: no HTTP answer (timeout, DNS, TLS, refused, budget)
+    content_type: str = ""
+    kind: ResourceKind = ResourceKind.OTHER
+    body: bytes = b""
+    error: str | None = None
+    depth: int = 0
+    referrers: list[Referrer] = field(default_factory=list)
+    fetched: bool = True  # False: linked but never requested (external, budget, robots)
+    skipped_reason: str | None = None
+    redirects: tuple[str, ...] = ()
+    encoding: str | None = None
+    truncated: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.fetched and self.status is not None and 200 <= self.status < 300 and not self.error
+
+
+# --------------------------------------------------------------------------- extract -> evaluate
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # absolute; "" for placeholders such as href="#" or javascript:void(0)
+    text: str  # normalised anchor text (alt text for image links, title for iframes)
+    context: str = ""  # normalised text of the enclosing table row / list item / paragraph
+    tag: str = "a"  # a | area | iframe | frame | embed | object
+    raw_href: str = ""
+    section: int = -1  # index into Document.sections, -1 when before the first heading
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    section: int = -1
+
+
+@dataclass(frozen=True)
+class Form:
+    action: str
+    has_textarea: bool
+    text_inputs: int
+    section: int = -1
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text up to the next heading of the same or a higher level."""
+
+    heading: str
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """What extraction made of one resource: pure data, no I/O beyond this point."""
+
+    url: str
+    kind: ResourceKind
+    readable: bool  # False: bytes the extractors cannot turn into text yet (or not at all)
+    unreadable_reason: str | None = None
+    title: str = ""
+    headings: tuple[str, ...] = ()
+    text: str = ""  # everything a visitor reads, header and footer included
+    main_text: str = ""  # without header, footer and menus: what the page itself is about
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    forms: tuple[Form, ...] = ()
+    sections: tuple[Section, ...] = ()
+    soft_error: str | None = None  # an error page served with a 2xx status
+
+
+# --------------------------------------------------------------------------- report (public contract)
+
+ItemStatus = Literal["pass", "incomplete", "outdated", "missing", "unreachable", "review"]
+ElementStatus = Literal["found", "not_found", "unknown"]
+ITEM_STATUSES: tuple[ItemStatus, ...] = ("pass", "incomplete", "outdated", "missing", "unreachable", "review")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ToolInfo(_Frozen):
+    name: str = "oitcheck"
+    version: str
+
+
+class SiteInfo(_Frozen):
+    url: str
+    name: str | None = None
+
+
+class RulesetInfo(_Frozen):
+    id: str
+    fiscal_year: int
+
+
+class Stats(_Frozen):
+    requests: int = 0
+    pages: int = 0
+    documents: int = 0
+    errors: int = 0
+    bytes: int = 0
+    rendered: int = 0
+
+
+class Score(_Frozen):
+    passed: int
+    total: int
+    percent: float
+
+
+class EvidenceOut(_Frozen):
+    url: str
+    found_via: str
+    period: str | None = None
+    snippet: str = ""
+
+
+class ElementOut(_Frozen):
+    id: str
+    label: str
+    status: ElementStatus
+
+
+class ItemResult(_Frozen):
+    id: str
+    title: str
+    indicator: str
+    status: ItemStatus
+    evidence: list[EvidenceOut]
+    elements: list[ElementOut]
+    reasons: list[str]
+
+
+class SiteReport(_Frozen):
+    schema_version: Literal[1] = 1
+    tool: ToolInfo
+    site: SiteInfo
+    ruleset: RulesetInfo
+    started_at: str
+    finished_at: str
+    stats: Stats
+    score: Score
+    items: list[ItemResult]
+
+
+# --------------------------------------------------------------------------- evaluate (internal)
+
+EvidenceState = Literal["ok", "failed", "placeholder", "not_fetched"]
+
+
+@dataclass(frozen=True)
+class EvidenceUnit:
+    """One piece of candidate evidence for one item: a page, a section of a page, or a document.
+
+    `text` is what element checks read (empty when unreadable); `name` and `label` (the words of the links
+    that led here: anchor, table row) are read for periods but never as proof of an element.
+    """
+
+    url: str
+    found_via: str
+    state: EvidenceState
+    kind: ResourceKind = ResourceKind.OTHER
+    readable: bool = False
+    why_unreadable: str | None = None
+    failure: str | None = None
+    text: str = ""
+    name: str = ""  # how the evidence names itself: page title and headings, or a section's heading
+    label: str = ""
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    forms: tuple[Form, ...] = ()
+    strength: int = 1  # 3: named by number/row, 2: title or heading, 1: home page / linked from evidence

@@ -1,0 +1,90 @@
+"""The checklist a clerk reads in a terminal: one row per item, grouped by sub-indicator, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from checker.i18n import t
+from checker.models import ITEM_STATUSES, SiteReport
+
+MARKS = {
+    "pass": ("✔", "green"),
+    "incomplete": ("◐", "yellow"),
+    "outdated": ("⌛", "magenta"),
+    "missing": ("✘", "red"),
+    "unreachable": ("⚠", "red"),
+    "review": ("?", "cyan"),
+}
+
+
+def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None) -> Group:
+    """The rich renderable: a table per sub-indicator and a summary panel."""
+    indicators = indicators or {}
+    parts: list[Any] = [
+        Text(
+            t(
+                "report_heading",
+                lang,
+                year=report.ruleset.fiscal_year,
+                site=report.site.name or report.site.url,
+            ),
+            style="bold",
+        )
+    ]
+    groups: dict[str, list[Any]] = {}
+    for item in report.items:
+        groups.setdefault(item.indicator, []).append(item)
+    for code, items in groups.items():
+        table = Table(
+            title=f"{code} {indicators.get(code, '')}".strip(),
+            title_justify="left",
+            expand=True,
+            show_lines=False,
+            pad_edge=False,
+        )
+        table.add_column(t("col_status", lang), no_wrap=True, width=14)
+        table.add_column(t("col_item", lang), no_wrap=True, width=4)
+        table.add_column(t("col_title", lang), ratio=3)
+        table.add_column(t("col_evidence", lang), ratio=3, overflow="fold")
+        table.add_column(t("col_reason", lang), ratio=4)
+        for item in items:
+            mark, colour = MARKS[item.status]
+            status = Text(f"{mark} {t('status_' + item.status, lang)}", style=colour)
+            evidence = escape(item.evidence[0].url) if item.evidence else "—"
+            reason = escape(item.reasons[0]) if item.reasons else ""
+            table.add_row(status, item.id, escape(item.title), evidence, reason)
+        parts.append(table)
+    counts = Counter(i.status for i in report.items)
+    line = "  ".join(
+        f"[{MARKS[s][1]}]{MARKS[s][0]} {t('status_' + s, lang)} {counts.get(s, 0)}[/]" for s in ITEM_STATUSES
+    )
+    s = report.score
+    summary = f"[bold]{t('summary', lang, passed=s.passed, total=s.total, percent=s.percent)}[/bold]\n{line}\n"
+    st = report.stats
+    summary += t("crawl_stats", lang, pages=st.pages, documents=st.documents, requests=st.requests, errors=st.errors)
+    parts.append(Panel(summary, expand=False))
+    return Group(*parts)
+
+
+def render_text(
+    report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None, width: int = 160, **_: Any
+) -> str:
+    """Plain text (no colour) for files and pipes."""
+    console = Console(width=width, record=True, color_system=None, force_terminal=False, file=_Null())
+    console.print(build(report, lang, indicators))
+    return console.export_text()
+
+
+class _Null:
+    def write(self, _s: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass

@@ -1,0 +1,163 @@
+"""Element checks: one small pure function per check kind, registered in one explicit table.
+
+A check looks at one piece of evidence and answers found (with a snippet), not found, or unknown (None)
+when the evidence cannot be read by machine. Aggregating over all evidence of an item is the evaluator's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from checker.extract.thai import compact
+from checker.models import EvidenceUnit, ResourceKind
+from checker.rules import schema
+
+SNIPPET_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Hit:
+    snippet: str
+
+
+Outcome = Hit | bool | None  # Hit: found; False: looked and not found; None: could not look
+
+CheckFn = Callable[[Any, EvidenceUnit], Outcome]
+
+
+@lru_cache(maxsize=512)
+def _compact_text(text: str) -> str:
+    return compact(text)
+
+
+@lru_cache(maxsize=4096)
+def _spaced_pattern(keyword: str) -> re.Pattern[str]:
+    """The keyword as it may appear in normal text: any single space may sit between its characters."""
+    chars = compact(keyword)
+    return re.compile(r"\s?".join(re.escape(c) for c in chars), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def snippet_at(text: str, start: int, end: int) -> str:
+    lo = max(0, start - SNIPPET_CHARS)
+    hi = min(len(text), end + SNIPPET_CHARS)
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def keyword_snippet(text: str, keyword: str) -> str:
+    m = _spaced_pattern(keyword).search(text)
+    return snippet_at(text, m.start(), m.end()) if m else keyword
+
+
+def contains(text: str, keyword: str) -> bool:
+    """Thai-aware containment: both sides normalised, case and spaces ignored."""
+    return bool(keyword) and compact(keyword) in _compact_text(text)
+
+
+def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
+    if not ev.readable:
+        return None
+    hits = [k for k in spec.any if contains(ev.text, k)]
+    if len(hits) < spec.min:
+        return False
+    return Hit(keyword_snippet(ev.text, hits[0]))
+
+
+def check_pattern(spec: schema.PatternCheck, ev: EvidenceUnit) -> Outcome:
+    if not ev.readable:
+        return None
+    for p in spec.patterns:
+        m = _regex(p).search(ev.text)
+        if m:
+            return Hit(snippet_at(ev.text, m.start(), m.end()))
+    return False
+
+
+_NOT_CONTENT = re.compile(
+    r"logo|icon|banner|button|btn|arrow|bullet|spacer|social|facebook|youtube|twitter|instagram|tiktok|qr[-_]?code",
+    re.I,
+)
+
+
+def check_image(spec: schema.ImageCheck, ev: EvidenceUnit) -> Outcome:
+    if ev.kind is ResourceKind.IMAGE and ev.state == "ok":
+        return Hit(f"[image] {ev.url}")
+    if not ev.readable:
+        return None
+    for img in ev.images:
+        if not _NOT_CONTENT.search(img.src + " " + img.alt):
+            return Hit(f"[image] {img.alt or img.src}")
+    return False
+
+
+def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def check_social_link(spec: schema.SocialLinkCheck, ev: EvidenceUnit) -> Outcome:
+    if not ev.readable:
+        return None
+    for link in ev.links:
+        if link.url and _host_matches(link.url, spec.hosts):
+            return Hit(f"{link.text or link.tag} → {link.url}")
+    return False
+
+
+def link_matches(spec: schema.LinkCheck, url: str, text: str) -> bool:
+    if url and any(_regex(p).search(url) for p in spec.url_patterns):
+        return True
+    return any(contains(text, k) for k in spec.anchor_any)
+
+
+def check_link(spec: schema.LinkCheck, ev: EvidenceUnit) -> Outcome:
+    if not ev.readable:
+        return None
+    for link in ev.links:
+        if link.url and link_matches(spec, link.url, link.text):
+            return Hit(f"{link.text or link.tag} → {link.url}")
+    return False
+
+
+def check_form(spec: schema.FormCheck, ev: EvidenceUnit) -> Outcome:
+    if not ev.readable:
+        return None
+    for form in ev.forms:
+        if form.has_textarea or (not spec.textarea and form.text_inputs > 0):
+            return Hit(f"[form] {form.action or ev.url}")
+    return False
+
+
+def check_any_of(spec: schema.AnyOfCheck, ev: EvidenceUnit) -> Outcome:
+    unknown = False
+    for sub in spec.checks:
+        out = run(sub, ev)
+        if isinstance(out, Hit):
+            return out
+        unknown = unknown or out is None
+    return None if unknown else False
+
+
+CHECKS: dict[str, CheckFn] = {
+    "keywords": check_keywords,
+    "pattern": check_pattern,
+    "image": check_image,
+    "social_link": check_social_link,
+    "link": check_link,
+    "form": check_form,
+    "any_of": check_any_of,
+}
+assert set(CHECKS) == set(schema.CHECK_KINDS), "every schema check kind needs a function"
+
+
+def run(spec: Any, ev: EvidenceUnit) -> Outcome:
+    return CHECKS[spec.check](spec, ev)

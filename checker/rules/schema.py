@@ -1,0 +1,241 @@
+"""The rule-pack schema: what a YAML rule pack may say, validated strictly at load time.
+
+Every model forbids unknown fields so that a typo in a rule file is an error, not a silently ignored rule.
+Element check kinds are a closed, explicit set (see checks.py for what each one does).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PeriodCode = Literal["none", "current_fy", "first_half", "previous_fy", "covers_fy"]
+ITEM_ID = re.compile(r"^O([1-9][0-9]?)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text shown to users, in Thai and English."""
+
+    th: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.th
+
+
+def _non_empty(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = tuple(v.strip() for v in values)
+    if any(not v for v in cleaned):
+        raise ValueError("keywords must not be empty strings")
+    return cleaned
+
+
+def _valid_regexes(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {p!r}: {exc}") from exc
+    return patterns
+
+
+# ---------------------------------------------------------------- element check kinds
+
+
+class KeywordsCheck(_Strict):
+    """At least `min` of the keywords appear in the evidence text (Thai-normalised, spaces ignored)."""
+
+    check: Literal["keywords"]
+    any: tuple[str, ...] = Field(min_length=1)
+    min: int = Field(default=1, ge=1)
+
+    _v = field_validator("any")(classmethod(lambda cls, v: _non_empty(v)))
+
+    @model_validator(mode="after")
+    def _min_fits(self) -> KeywordsCheck:
+        if self.min > len(self.any):
+            raise ValueError(f"min={self.min} is larger than the number of keywords ({len(self.any)})")
+        return self
+
+
+class PatternCheck(_Strict):
+    """A regular expression matches the normalised evidence text (Thai digits already Arabic)."""
+
+    check: Literal["pattern"]
+    patterns: tuple[str, ...] = Field(min_length=1)
+
+    _v = field_validator("patterns")(classmethod(lambda cls, v: _valid_regexes(v)))
+
+
+class ImageCheck(_Strict):
+    """The evidence shows a content image (not a logo or icon), or is itself an image file."""
+
+    check: Literal["image"]
+
+
+class SocialLinkCheck(_Strict):
+    """The evidence links to one of the given social-network hosts."""
+
+    check: Literal["social_link"]
+    hosts: tuple[str, ...] = (
+        "facebook.com",
+        "fb.com",
+        "fb.me",
+        "line.me",
+        "lin.ee",
+        "youtube.com",
+        "youtu.be",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "tiktok.com",
+    )
+
+
+class LinkCheck(_Strict):
+    """The evidence has a link (a, area, iframe ...) whose URL matches a pattern or whose text has a keyword."""
+
+    check: Literal["link"]
+    url_patterns: tuple[str, ...] = ()
+    anchor_any: tuple[str, ...] = ()
+
+    _v = field_validator("url_patterns")(classmethod(lambda cls, v: _valid_regexes(v)))
+
+    @model_validator(mode="after")
+    def _something(self) -> LinkCheck:
+        if not self.url_patterns and not self.anchor_any:
+            raise ValueError("a link check needs url_patterns or anchor_any")
+        return self
+
+
+class FormCheck(_Strict):
+    """The evidence has a form visitors can write into (a textarea, or text inputs when textarea is false)."""
+
+    check: Literal["form"]
+    textarea: bool = True
+
+
+class AnyOfCheck(_Strict):
+    """Found when any of the nested checks is found."""
+
+    check: Literal["any_of"]
+    checks: tuple[CheckSpec, ...] = Field(min_length=2)
+
+
+CheckSpec = Annotated[
+    KeywordsCheck | PatternCheck | ImageCheck | SocialLinkCheck | LinkCheck | FormCheck | AnyOfCheck,
+    Field(discriminator="check"),
+]
+AnyOfCheck.model_rebuild()
+
+CHECK_KINDS: dict[str, type[BaseModel]] = {
+    "keywords": KeywordsCheck,
+    "pattern": PatternCheck,
+    "image": ImageCheck,
+    "social_link": SocialLinkCheck,
+    "link": LinkCheck,
+    "form": FormCheck,
+    "any_of": AnyOfCheck,
+}
+
+
+class Element(_Strict):
+    """One required element of an item (องค์ประกอบด้านข้อมูล)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    missing: Text | None = None  # the reason shown when not found; defaults to "ไม่พบ<label>"
+    spec: CheckSpec
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_check(cls, data: object) -> object:
+        """Rule files write the check inline next to id/label; gather those keys into `spec`."""
+        if not isinstance(data, dict) or "spec" in data:
+            return data
+        own = {"id", "label", "missing"}
+        kind = data.get("check")
+        if kind is None:
+            raise ValueError("element has no 'check' field")
+        if kind not in CHECK_KINDS:
+            raise ValueError(f"unknown check kind {kind!r}; known kinds: {', '.join(CHECK_KINDS)}")
+        spec = {k: v for k, v in data.items() if k not in own}
+        return {**{k: v for k, v in data.items() if k in own}, "spec": spec}
+
+
+class Recognise(_Strict):
+    """How to recognise evidence for an item besides its number (O12, o๑๒, ข้อ 12 ...)."""
+
+    titles: tuple[str, ...] = Field(min_length=1)  # phrases that name the item in anchors, rows, headings
+    exclude: tuple[str, ...] = ()  # a title match containing one of these belongs to another item
+    home_page: bool = False  # the home page itself is evidence (contact block, social icons, e-service)
+    url_patterns: tuple[str, ...] = ()  # a link whose URL matches names the item (e.g. webboard)
+
+    _t = field_validator("titles", "exclude")(classmethod(lambda cls, v: _non_empty(v)))
+    _u = field_validator("url_patterns")(classmethod(lambda cls, v: _valid_regexes(v)))
+
+
+class Item(_Strict):
+    id: str
+    indicator: str
+    title: Text
+    recognise: Recognise
+    elements: tuple[Element, ...] = Field(min_length=1)
+    period: PeriodCode
+    period_note: Text | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, v: str) -> str:
+        if not ITEM_ID.match(v):
+            raise ValueError(f"item id {v!r} must look like O1 … O99")
+        return v
+
+    @property
+    def number(self) -> int:
+        return int(self.id[1:])
+
+    @model_validator(mode="after")
+    def _unique_elements(self) -> Item:
+        seen: set[str] = set()
+        for e in self.elements:
+            if e.id in seen:
+                raise ValueError(f"duplicate element id {e.id!r}")
+            seen.add(e.id)
+        return self
+
+
+class RulePack(_Strict):
+    schema_version: Literal[1]
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    fiscal_year: int = Field(ge=2500, le=2700)  # Buddhist era
+    name: Text
+    indicators: dict[str, Text]
+    items: tuple[Item, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RulePack:
+        seen: set[str] = set()
+        for i, item in enumerate(self.items):
+            if item.id in seen:
+                raise ValueError(f"items[{i}]: duplicate item id {item.id!r}")
+            seen.add(item.id)
+            if item.indicator not in self.indicators:
+                raise ValueError(
+                    f"items[{i}]: item {item.id} names indicator {item.indicator!r}, "
+                    f"which is not in indicators ({', '.join(self.indicators)})"
+                )
+        return self
+
+    def item(self, item_id: str) -> Item:
+        wanted = item_id.strip().upper()
+        for item in self.items:
+            if item.id == wanted:
+                return item
+        raise KeyError(item_id)
