@@ -43,8 +43,8 @@ def _formats(value: str) -> list[str]:
 def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
     p.add_argument("--rules", default="oit_2567", help="built-in rule pack id or path to a YAML pack")
-    p.add_argument("--format", type=_formats, default=["table"], help="table,json (several: comma-separated)")
-    p.add_argument("--output", type=Path, default=None, help="file for one format, folder for several")
+    p.add_argument("-f", "--format", type=_formats, default=["table"], help="table,json (several: comma-separated)")
+    p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
     p.add_argument("--max-pages", type=int, default=400, help="HTML pages to fetch at most (default 400)")
     p.add_argument("--max-documents", type=int, default=300, help="documents to fetch at most (default 300)")
     p.add_argument("--max-seconds", type=float, default=600.0, help="time budget for the crawl (default 600)")
@@ -56,7 +56,7 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
         help="render JavaScript pages in a browser (not yet implemented: pages are read as served)",
     )
     p.add_argument("--lang", choices=["th", "en"], default="th", help="language of the report (default th)")
-    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -151,10 +151,11 @@ class Crawler:
             return "time"
         if self._counts["bytes"] >= self.opt.max_bytes:
             return "bytes"
+        # Counted when a request starts, so that requests in flight cannot overshoot the budget.
         is_doc = looks_like_document_url(url)
-        if not is_doc and self._counts["pages"] >= self.opt.max_pages:
+        if not is_doc and self._counts["pages_started"] >= self.opt.max_pages:
             return "pages"
-        if is_doc and self._counts["documents"] >= self.opt.max_documents:
+        if is_doc and self._counts["documents_started"] >= self.opt.max_documents:
             return "documents"
         return None
 
@@ -178,6 +179,7 @@ class Crawler:
                     res.skipped_reason = res.skipped_reason or f"budget:{exhausted}"
                 continue
             self._inflight += 1
+            self._counts["documents_started" if looks_like_document_url(url) else "pages_started"] += 1
             try:
                 await self._visit(url, depth)
             finally:

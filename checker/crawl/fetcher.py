@@ -5,6 +5,7 @@ trouble: timeouts, TLS and DNS failures come back as results with `error` set, s
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
 from dataclasses import dataclass
 from typing import Protocol
@@ -88,13 +89,18 @@ class HttpxFetcher:
         await self._client.aclose()
 
 
-def _describe_connect_error(exc: httpx.ConnectError) -> str:
-    text = str(exc)
-    low = text.lower()
-    if "certificate" in low or "ssl" in low or "tls" in low:
-        return f"TLS error: {text}"[:200]
-    if "name or service not known" in low or "nodename" in low or "getaddrinfo" in low:
-        return "DNS lookup failed"
-    if "refused" in low:
-        return "connection refused"
-    return f"connection failed: {text}"[:200]
+def _describe_connect_error(exc: BaseException) -> str:
+    """httpx says "All connection attempts failed"; the cause underneath tells a clerk what happened."""
+    chain: list[BaseException] = []
+    node: BaseException | None = exc
+    while node is not None and len(chain) < 8:
+        chain.append(node)
+        node = node.__cause__ or node.__context__
+    for e in chain:
+        if isinstance(e, ssl.SSLError) or "certificate" in str(e).lower():
+            return f"TLS error: {e}"[:200]
+        if isinstance(e, socket.gaierror) or "name or service not known" in str(e).lower():
+            return "DNS lookup failed"
+        if isinstance(e, ConnectionRefusedError) or "refused" in str(e).lower():
+            return "connection refused"
+    return f"connection failed: {exc}"[:200]

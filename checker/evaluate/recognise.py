@@ -102,10 +102,10 @@ def priority_hint(pack: RulePack) -> Callable[[Link], int]:
     ita = tuple(compact(w) for w in _ITA_WORDS)
 
     def hint(link: Link) -> int:
-        text = link.text + " " + link.context
         if link_item_numbers(link):
             return 3
-        c = compact(text)
+        generic = is_generic_anchor(link.text)
+        c = compact(link.text) + ("|" + compact(link.context) if generic else "")
         if any(w in c for w in ita):
             return 3
         if any(m.by_title(link.text) for m in matchers):

@@ -76,7 +76,8 @@ def _context(el: lxml.html.HtmlElement) -> str:
             return _text_of(node)[:_CONTEXT_CHARS]
         node = node.getparent()
     parent = el.getparent()
-    if parent is not None:
+    # A bare parent is the link's row only when the link is alone in it (not a menu of many links).
+    if parent is not None and sum(1 for _ in parent.iter("a")) <= 1:
         text = _text_of(parent)
         if len(text) <= 300:
             return text

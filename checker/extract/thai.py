@@ -145,11 +145,12 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_TABLE_S
 
 _RE_WHITESPACE = re.compile(r"\s+")  # str patterns: matches NBSP, U+2000-U+200A, U+3000, newlines, ...
 # A run of space-separated tokens that are each one Thai letter, possibly followed by non-spacing marks
-# ("ก า ร", "ส ำ นั ก ง า น").  Whether the run is really spaced-out text is decided in _join_run.
+# ("ก า ร", "ส ำ นั ก ง า น").  Whether the run is really spaced-out text is decided in _join_run.  A letter
+# next to a dot belongs to an abbreviation ("ณ พ.ศ.", "อ. เกาะคา") and ends the run.
 _RE_SPACED_RUN = re.compile(
-    rf"(?<![\w\u0e00-\u0e7f])"
+    rf"(?<![\w\u0e00-\u0e7f.])"
     rf"[{_SPACED_LETTER}][{_MARKS}]*(?: [{_SPACED_LETTER}][{_MARKS}]*){{2,}}"
-    rf"(?![\w\u0e00-\u0e7f])"
+    rf"(?![\w\u0e00-\u0e7f.])"
 )
 # A space between a Thai character and a character that can never start a word.
 _RE_SPACE_BEFORE_NON_INITIAL = re.compile(rf"([\u0e01-\u0e4e]) (?=[{_NON_INITIAL}])")

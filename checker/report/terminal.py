@@ -57,7 +57,7 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
         for item in items:
             mark, colour = MARKS[item.status]
             status = Text(f"{mark} {t('status_' + item.status, lang)}", style=colour)
-            evidence = escape(item.evidence[0].url) if item.evidence else "—"
+            evidence = escape(_short(item.evidence[0].url, report.site.url)) if item.evidence else "—"
             reason = escape(item.reasons[0]) if item.reasons else ""
             table.add_row(status, item.id, escape(item.title), evidence, reason)
         parts.append(table)
@@ -71,6 +71,12 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
     summary += t("crawl_stats", lang, pages=st.pages, documents=st.documents, requests=st.requests, errors=st.errors)
     parts.append(Panel(summary, expand=False))
     return Group(*parts)
+
+
+def _short(url: str, site: str) -> str:
+    """Evidence on the site itself is shown by its path: the column is narrow and the host is known."""
+    base = site.rstrip("/")
+    return url[len(base):] or "/" if url.startswith(base) else url
 
 
 def render_text(

@@ -93,6 +93,8 @@ def _describe(err: Any, data: dict[str, Any], lines: dict[Path_, int], filename:
     # pydantic inserts union tags and "spec" (our own regrouping); map back to the file's own keys.
     file_loc: Path_ = tuple(p for p in loc if p != "spec" and not (isinstance(p, str) and p[:1].isupper()))
     file_loc = tuple(p for p in file_loc if not (isinstance(p, str) and p in _UNION_TAGS))
+    if str(err["msg"]).find("check kind") >= 0:
+        file_loc = (*file_loc, "check")  # point at the offending `check:` line, not the element's first
     line = _line_for(file_loc, lines)
     item = _item_id(file_loc, data)
     field = _field_name(file_loc[2:] if item else file_loc)
