@@ -152,6 +152,9 @@ _RE_SPACED_RUN = re.compile(
     rf"[{_SPACED_LETTER}][{_MARKS}]*(?: [{_SPACED_LETTER}][{_MARKS}]*){{2,}}"
     rf"(?![\w\u0e00-\u0e7f.])"
 )
+# A vowel sign or mark with a space on both sides ("ผู ้ บริหาร", "ก ำ หนด"): the space before it proves the
+# extractor split this word glyph by glyph, so the space after it is spurious too.
+_RE_ISOLATED_NON_INITIAL = re.compile(rf"([\u0e01-\u0e4e]) ([{_NON_INITIAL}]+) (?=[{_CONSONANTS}{_LEAD_VOWELS}])")
 # A space between a Thai character and a character that can never start a word.
 _RE_SPACE_BEFORE_NON_INITIAL = re.compile(rf"([\u0e01-\u0e4e]) (?=[{_NON_INITIAL}])")
 # A space between a leading vowel and the consonant it belongs to.
@@ -190,7 +193,8 @@ def normalise(text: str) -> str:
     - Thai digits ๐-๙ -> 0-9;
     - every run of whitespace (NBSP and other Unicode spaces, tabs, newlines) -> one space; stripped;
     - spaced-out letters joined ("ก า ร" -> "การ"), a space before a following / above / below vowel or
-      a tone mark removed ("ก ำ" -> "กำ"), a space after a leading vowel removed ("เ ก" -> "เก");
+      a tone mark removed ("ก ำ" -> "กำ"), and also the space after it when the sign stood alone
+      ("ผู ้ บริหาร" -> "ผู้บริหาร"), a space after a leading vowel removed ("เ ก" -> "เก");
     - decomposed sara am composed (nikhahit + sara aa -> ำ, also with a tone mark before or between),
       tone marks moved after above/below vowels, doubled vowels and marks collapsed (via
       :func:`pythainlp.util.reorder_vowels` plus a repeat filter).
@@ -199,8 +203,9 @@ def normalise(text: str) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
+    # Translate first so that marks recovered from PUA glyphs take part in NFC's canonical reordering.
     text = _RE_TRANSLATE.sub(_translate, text)
+    text = unicodedata.normalize("NFC", text)
     text = _RE_WHITESPACE.sub(" ", text).strip()
     if not text:
         return ""
@@ -208,6 +213,7 @@ def normalise(text: str) -> str:
         return text
 
     text = _RE_SPACED_RUN.sub(_join_run, text)
+    text = _RE_ISOLATED_NON_INITIAL.sub(r"\1\2", text)
     text = _RE_SPACE_BEFORE_NON_INITIAL.sub(r"\1", text)
     text = _RE_SPACE_AFTER_LEAD.sub(r"\1", text)
     # เเ -> แ; tone + above/below vowel -> vowel + tone; nikhahit (+tone) + sara aa -> (tone +) sara am;

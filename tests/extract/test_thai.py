@@ -73,6 +73,7 @@ NORMALISE_CASES: list[tuple[str, str]] = [
     ("\uf700าน", "ฐาน"),  # THO THAN without descender
     ("\uf70fาติ", "ญาติ"),  # YO YING without descender
     ("ก\uf718\uf70a", "กุ่"),  # SARA U (low) + MAI EK (low)
+    ("ก\uf70a\u0e38", "กุ่"),  # MAI EK (low) typed before SARA U
     ("ก\uf71fร", "กร"),  # unknown glyph in the Thai PUA block: dropped
     ("\ue000 หน้าหลัก", "\ue000 หน้าหลัก"),  # other private-use characters (icon fonts) are kept
     # --- mark order and duplicates ----------------------------------------------------------------
@@ -92,8 +93,7 @@ NORMALISE_CASES: list[tuple[str, str]] = [
         "โดยภาพรวมได้คะแนน 93.12 อยู่ในระดับ ผ่าน",
     ),
     (
-        "รายงานผลการด\u0e4d\u0e32เนินการเพื่อส่งเสริมคุณธรรม\u200bและความโปร่งใสภายในหน่วยงาน "
-        "ประจ\u0e4d\u0e32ปีงบประมาณ ๒๕๖๗",
+        "รายงานผลการด\u0e4d\u0e32เนินการเพื่อส่งเสริมคุณธรรม\u200bและความโปร่งใสภายในหน่วยงาน ประจ\u0e4d\u0e32ปีงบประมาณ ๒๕๖๗",
         "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ 2567",
     ),
     ("สำนักปลัด / กองคลัง\tต.ค. 66 ถึง ก.ย. 67\t", "สำนักปลัด / กองคลัง ต.ค. 66 ถึง ก.ย. 67"),
