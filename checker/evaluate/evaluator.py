@@ -72,13 +72,13 @@ def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") ->
 
     if not live:
         if failed:
-            reasons = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
-            return result("unreachable", reasons, evidence=[_out(u, None) for u in failed[:MAX_EVIDENCE]])
+            why = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
+            return result("unreachable", why, evidence=[_out(u, None) for u in failed[:MAX_EVIDENCE]])
         if pending:
-            reasons = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
-            return result("review", reasons, evidence=[_out(u, None) for u in pending[:MAX_EVIDENCE]])
-        reasons = [t("placeholder", lang, where=u.found_via) for u in placeholders]
-        return result("missing", [t("missing", lang, title=title), *reasons], _absent_elements(item, lang))
+            why = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
+            return result("review", why, evidence=[_out(u, None) for u in pending[:MAX_EVIDENCE]])
+        why = [t("placeholder", lang, where=u.found_via) for u in placeholders]
+        return result("missing", [t("missing", lang, title=title), *why], _absent_elements(item, lang))
 
     considered = live + pending
     verdicts = [_judge_element(e, considered) for e in item.elements]

@@ -131,10 +131,10 @@ def gather(matcher: ItemMatcher, site: SiteContent, lang: str = "th") -> list[Ev
             )
 
     for page_url in dict.fromkeys(hop_pages):
-        doc = site.live_page(page_url)
-        if doc is None or page_url in site.index_pages or page_url == site.home_url:
+        hop = site.live_page(page_url)
+        if hop is None or page_url in site.index_pages or page_url == site.home_url:
             continue
-        docs = [lk for lk in doc.links if lk.url and looks_like_document_url(lk.url)][:MAX_HOP_DOCUMENTS]
+        docs = [lk for lk in hop.links if lk.url and looks_like_document_url(lk.url)][:MAX_HOP_DOCUMENTS]
         for link in docs:
             add_target(page_url, link, 1)
 

@@ -19,6 +19,7 @@ from checker.rules.schema import Item, RulePack
 _ID_AT_START = re.compile(
     r"^\W{0,3}(?:(?:[oO]|โอ)\s?[.\-]?\s?0*(\d{1,2})|0{1,2}([1-9]\d?)|ข้อ(?:ที่)?\s?0*(\d{1,2}))(?![\d/:.,\-]?\d)"
 )
+_YEAR_IN_TITLE = re.compile(r"(?:พ\.?ศ\.?)?25\d\d(?:[-–]25\d\d|[-–]\d\d)?")
 _ITA_WORDS = ("ita", "oit", "การเปิดเผยข้อมูลสาธารณะ", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูล")
 GENERIC_ANCHORS = (
     "เปิด", "คลิก", "คลิ๊ก", "ดาวน์โหลด", "ดาวโหลด", "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "ดูข้อมูล",
@@ -65,7 +66,11 @@ class ItemMatcher:
 
     def by_title(self, text: str) -> bool:
         c = compact(text)
-        if not c or not any(t in c for t in self._titles):
+        if not c:
+            return False
+        # "…ทุจริต ประจำปี 2567 รอบ 6 เดือน" names the item whose title runs "…ทุจริตประจำปีรอบ6เดือน".
+        bare = _YEAR_IN_TITLE.sub("", c)
+        if not any(t in c or t in bare for t in self._titles):
             return False
         return not any(x in c for x in self._excludes)
 

@@ -50,11 +50,10 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     if declared is None:
         m = _META.search(body[:4096])
         declared = codec_name(m.group(1).decode("ascii", "ignore")) if m else None
-    if declared and declared != "utf-8":
-        # A page that says ISO-8859-1 but is really UTF-8 or TIS-620 is common; trust bytes over labels
-        # only for Latin-1, which no Thai page can honestly be.
-        if declared not in ("latin-1", "iso8859-1", "cp1252"):
-            return body.decode(declared, errors="replace"), declared
+    # A page that says ISO-8859-1 but is really UTF-8 or TIS-620 is common; trust bytes over labels
+    # only for Latin-1, which no Thai page can honestly be.
+    if declared and declared != "utf-8" and declared not in ("latin-1", "iso8859-1", "cp1252"):
+        return body.decode(declared, errors="replace"), declared
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from typing import Any
 
@@ -83,14 +84,6 @@ def render_text(
     report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None, width: int = 160, **_: Any
 ) -> str:
     """Plain text (no colour) for files and pipes."""
-    console = Console(width=width, record=True, color_system=None, force_terminal=False, file=_Null())
+    console = Console(width=width, record=True, color_system=None, force_terminal=False, file=io.StringIO())
     console.print(build(report, lang, indicators))
     return console.export_text()
-
-
-class _Null:
-    def write(self, _s: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
