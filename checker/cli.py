@@ -84,8 +84,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    out = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         if args.command == "rules":
             return _rules(args, out, err)
@@ -135,7 +135,7 @@ def _check(args: argparse.Namespace, url: str, pack: RulePack, out: Console, err
         render, ext = FORMATS[fmt]
         if target is None:
             if fmt == "table":
-                out.print(build(report, args.lang, indicators))
+                out.print(build(report, args.lang, indicators, out.width))
             else:
                 sys.stdout.write(render(report, lang=args.lang, indicators=indicators))
             continue

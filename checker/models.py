@@ -68,7 +68,8 @@ class Link:
     context: str = ""  # normalised text of the enclosing table row / list item / paragraph
     tag: str = "a"  # a | area | iframe | frame | embed | object
     raw_href: str = ""
-    section: int = -1  # index into Document.sections, -1 when before the first heading
+    section: int = -1  # index into Document.sections, -1 when before the first heading or in chrome
+    chrome: bool = False  # in the header, footer or a menu: site-wide navigation, not this page's content
 
 
 @dataclass(frozen=True)

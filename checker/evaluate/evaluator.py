@@ -41,6 +41,8 @@ def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> f
             continue
         named: set[int] = set()
         for link in doc.links:
+            if link.chrome:
+                continue  # the site's menu names many items on every page; that makes no page an index
             named |= link_item_numbers(link)
             if len(named) < min_items:
                 named |= {m.item.number for m in matchers if m.by_title(link.text)}

@@ -139,7 +139,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
             if el.text:
                 sink.append(el.text)
             if tag in _LINK_ATTRS:
-                links.append(_link(el, tag, base, section))
+                links.append(_link(el, tag, base, -1 if chrome_depth else section, bool(chrome_depth)))
             elif tag == "img":
                 if not chrome_depth:
                     src = resolve_href(base, el.get("src", "")) or "[inline]"
@@ -194,7 +194,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     )
 
 
-def _link(el: lxml.html.HtmlElement, tag: str, base: str, section: int) -> Link:
+def _link(el: lxml.html.HtmlElement, tag: str, base: str, section: int, chrome: bool) -> Link:
     raw = el.get(_LINK_ATTRS[tag], "") or ""
     if tag == "a" and not raw.strip() and el.get("onclick"):
         raw = "javascript:" + el.get("onclick", "")
@@ -209,6 +209,7 @@ def _link(el: lxml.html.HtmlElement, tag: str, base: str, section: int) -> Link:
         tag=tag,
         raw_href=raw[:300],
         section=section,
+        chrome=chrome,
     )
 
 

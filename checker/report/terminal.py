@@ -25,8 +25,10 @@ MARKS = {
 }
 
 
-def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None) -> Group:
-    """The rich renderable: a table per sub-indicator and a summary panel."""
+def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None, width: int = 160) -> Group:
+    """The rich renderable: a table per sub-indicator and a summary panel; narrow terminals lose the
+    evidence column (it is in the JSON and HTML reports)."""
+    wide = width >= 110
     indicators = indicators or {}
     parts: list[Any] = [
         Text(
@@ -50,17 +52,19 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
             show_lines=False,
             pad_edge=False,
         )
-        table.add_column(t("col_status", lang), no_wrap=True, width=14)
-        table.add_column(t("col_item", lang), no_wrap=True, width=4)
+        table.add_column(t("col_status", lang), no_wrap=True)
+        table.add_column(t("col_item", lang), no_wrap=True)
         table.add_column(t("col_title", lang), ratio=3)
-        table.add_column(t("col_evidence", lang), ratio=3, overflow="fold")
+        if wide:
+            table.add_column(t("col_evidence", lang), ratio=3, overflow="fold")
         table.add_column(t("col_reason", lang), ratio=4)
         for item in items:
             mark, colour = MARKS[item.status]
             status = Text(f"{mark} {t('status_' + item.status, lang)}", style=colour)
             evidence = escape(_short(item.evidence[0].url, report.site.url)) if item.evidence else "—"
             reason = escape(item.reasons[0]) if item.reasons else ""
-            table.add_row(status, item.id, escape(item.title), evidence, reason)
+            cells = [status, item.id, escape(item.title), *([evidence] if wide else []), reason]
+            table.add_row(*cells)
         parts.append(table)
     counts = Counter(i.status for i in report.items)
     line = "  ".join(
@@ -77,7 +81,7 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
 def _short(url: str, site: str) -> str:
     """Evidence on the site itself is shown by its path: the column is narrow and the host is known."""
     base = site.rstrip("/")
-    return url[len(base):] or "/" if url.startswith(base) else url
+    return url[len(base) :] or "/" if url.startswith(base) else url
 
 
 def render_text(
@@ -85,5 +89,5 @@ def render_text(
 ) -> str:
     """Plain text (no colour) for files and pipes."""
     console = Console(width=width, record=True, color_system=None, force_terminal=False, file=io.StringIO())
-    console.print(build(report, lang, indicators))
+    console.print(build(report, lang, indicators, width))
     return console.export_text()

@@ -78,8 +78,11 @@ async def test_redirect_is_followed_and_recorded() -> None:
 
 
 async def test_redirect_loop_is_an_error_not_a_hang() -> None:
-    routes = {"/loop-a": {"status": 302, "redirect": "/loop-b"}, "/loop-b": {"status": 302, "redirect": "/loop-a"},
-              "/index.html": {"body": '<a href="/loop-a">วน</a>'}}
+    routes = {
+        "/loop-a": {"status": 302, "redirect": "/loop-b"},
+        "/loop-b": {"status": 302, "redirect": "/loop-a"},
+        "/index.html": {"body": '<a href="/loop-a">วน</a>'},
+    }
     with serve_site(SITE, routes) as (base, _):
         result = await _crawl(base + "index.html")
     loop = result.resources[base + "loop-a"]
@@ -113,8 +116,10 @@ async def test_ita_links_are_fetched_first(pack: RulePack) -> None:
 
 
 async def test_byte_cap_truncates_a_huge_page() -> None:
-    routes = {"/big": {"body": "<html><body>" + "ก" * 400_000 + "</body></html>"},
-              "/index.html": {"body": '<a href="/big">ใหญ่</a>'}}
+    routes = {
+        "/big": {"body": "<html><body>" + "ก" * 400_000 + "</body></html>"},
+        "/index.html": {"body": '<a href="/big">ใหญ่</a>'},
+    }
     with serve_site(SITE, routes) as (base, _):
         result = await _crawl(base + "index.html", max_page_bytes=100_000)
     big = result.resources[base + "big"]

@@ -39,7 +39,10 @@ def test_canonical(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("bansuan.go.th", "http://bansuan.go.th/"), (" https://www.bansuan.go.th/index.php ", "https://www.bansuan.go.th/index.php")],
+    [
+        ("bansuan.go.th", "http://bansuan.go.th/"),
+        (" https://www.bansuan.go.th/index.php ", "https://www.bansuan.go.th/index.php"),
+    ],
 )
 def test_start_url_accepts_what_clerks_type(typed: str, expected: str) -> None:
     assert normalise_start_url(typed) == expected

@@ -79,17 +79,41 @@ def test_minimal_pack_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expect"),
     [
-        ("check: image", "check: picture", r"pack\.yaml:16: item O1, field elements\[0\].*unknown check kind 'picture'"),
+        (
+            "check: image",
+            "check: picture",
+            r"pack\.yaml:16: item O1, field elements\[0\].*unknown check kind 'picture'",
+        ),
         ("period: current_fy", "period: last_year", r"pack\.yaml:28: item O2, field period: .*'none'"),
         ("  - id: O2", "  - id: O1", r"duplicate item id 'O1'"),
-        ("    period: none", "    period: none\n    colour: red", r"pack\.yaml:18: item O1, field colour: unknown field 'colour'"),
-        ("        any: [นายก]", "        any: [นายก]\n        min: 3", r"item O2, field elements\[0\].*min=3 is larger"),
-        ("      titles: [ผู้บริหาร]", "      titles: [ผู้บริหาร]\n      url_patterns: ['(']", r"item O2, field recognise\.url_patterns.*invalid regular expression"),
-        ("    indicator: \"9.1\"\n    title: {th: ข้อมูลผู้บริหาร", "    indicator: \"9.9\"\n    title: {th: ข้อมูลผู้บริหาร", r"names indicator '9\.9'"),
+        (
+            "    period: none",
+            "    period: none\n    colour: red",
+            r"pack\.yaml:18: item O1, field colour: unknown field 'colour'",
+        ),
+        (
+            "        any: [นายก]",
+            "        any: [นายก]\n        min: 3",
+            r"item O2, field elements\[0\].*min=3 is larger",
+        ),
+        (
+            "      titles: [ผู้บริหาร]",
+            "      titles: [ผู้บริหาร]\n      url_patterns: ['(']",
+            r"item O2, field recognise\.url_patterns.*invalid regular expression",
+        ),
+        (
+            '    indicator: "9.1"\n    title: {th: ข้อมูลผู้บริหาร',
+            '    indicator: "9.9"\n    title: {th: ข้อมูลผู้บริหาร',
+            r"names indicator '9\.9'",
+        ),
         ("  - id: O2", "  - id: X2", r"pack\.yaml:18: item X2, field id: .*must look like O1"),
         ("        check: keywords\n", "", r"item O2, field elements\[0\].*no 'check' field"),
         ("fiscal_year: 2567", "fiscal_year: 1999", r"pack\.yaml:3: field fiscal_year"),
-        ("    title: {th: โครงสร้าง, en: Structure}\n", "", r"pack\.yaml:8: item O1, field title: required field 'title' is missing"),
+        (
+            "    title: {th: โครงสร้าง, en: Structure}\n",
+            "",
+            r"pack\.yaml:8: item O1, field title: required field 'title' is missing",
+        ),
     ],
 )
 def test_each_kind_of_error_names_file_item_field_and_line(tmp_path: Path, old: str, new: str, expect: str) -> None:
@@ -117,7 +141,8 @@ def test_validate_command_on_a_broken_copy_of_the_shipped_pack(tmp_path: Path) -
     lines[target] = lines[target].split("period:")[0] + "period: every_year"
     broken = tmp_path / "broken.yaml"
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "rules", "validate", str(broken)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker.cli", "rules", "validate", str(broken)], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert f"broken.yaml:{target + 1}: item O12, field period" in proc.stderr.replace("\n", ""), proc.stderr

@@ -59,13 +59,18 @@ class FixtureHandler(QuietHandler):
 
 
 @contextmanager
-def serve_site(directory: Path, routes: dict[str, dict[str, Any]] | None = None) -> Iterator[tuple[str, type[FixtureHandler]]]:
+def serve_site(
+    directory: Path, routes: dict[str, dict[str, Any]] | None = None
+) -> Iterator[tuple[str, type[FixtureHandler]]]:
     """Serve a fixture site; yields (base URL, the handler class holding counters)."""
     table = dict(routes or {})
     route_file = directory / "_routes.yaml"
     if route_file.exists():
         table = {**yaml.safe_load(route_file.read_text(encoding="utf-8")), **table}
-    handler = type("Handler", (FixtureHandler,), {"routes": table, "hits": Counter(), "lock": threading.Lock(),
-                                                 "in_flight": 0, "max_in_flight": 0})
+    handler = type(
+        "Handler",
+        (FixtureHandler,),
+        {"routes": table, "hits": Counter(), "lock": threading.Lock(), "in_flight": 0, "max_in_flight": 0},
+    )
     with serve(directory, handler=handler) as base:
         yield base, handler
