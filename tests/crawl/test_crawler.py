@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.crawl.crawler import CrawlOptions, Crawler, CrawlResult, PriorityHint
+from checker.crawl.crawler import Crawler, CrawlOptions, CrawlResult, PriorityHint
 from checker.crawl.fetcher import HttpxFetcher
 from checker.evaluate.recognise import priority_hint
 from checker.models import ResourceKind

@@ -49,7 +49,8 @@ def _load_cases() -> list[Any]:
 def _page(body: str) -> str:
     if "<html" in body.lower():
         return body
-    return f'<!doctype html><html><head><meta charset="utf-8"><title>เทศบาลตำบลทดสอบ</title></head><body>{body}</body></html>'
+    head = '<!doctype html><html><head><meta charset="utf-8"><title>เทศบาลตำบลทดสอบ</title></head>'
+    return f"{head}<body>{body}</body></html>"
 
 
 def _write_site(root: Path, case: dict[str, Any]) -> None:
