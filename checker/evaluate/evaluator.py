@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from checker.evaluate.evidence import SiteContent, gather
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
 from checker.evaluate.timing import PeriodVerdict, judge, unit_years
-from checker.extract.periods import YearSpan
 from checker.i18n import t
-from checker.models import ElementOut, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
+from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
 from checker.rules import checks
 from checker.rules.schema import Element, Item, RulePack
 
@@ -54,70 +53,26 @@ def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> f
 
 def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") -> ItemResult:
     units = gather(ItemMatcher(item), site, lang)
-    title = item.title.th
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched"]
     failed = [u for u in units if u.state == "failed"]
-    placeholders = [u for u in units if u.state == "placeholder"]
-
-    def result(
-        status: ItemStatus,
-        reasons: list[str],
-        elements: list[ElementOut] | None = None,
-        evidence: list[EvidenceOut] | None = None,
-    ) -> ItemResult:
-        return ItemResult(
-            id=item.id, title=title, indicator=item.indicator, status=status, evidence=evidence or [],
-            elements=elements if elements is not None else _unknown_elements(item, lang),
-            reasons=reasons[:MAX_REASONS],
-        )  # fmt: skip
-
     if not live:
-        if failed:
-            why = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
-            return result("unreachable", why, evidence=[_out(u, None) for u in failed[:MAX_EVIDENCE]])
-        if pending:
-            why = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
-            return result("review", why, evidence=[_out(u, None) for u in pending[:MAX_EVIDENCE]])
-        why = [t("placeholder", lang, where=u.found_via) for u in placeholders]
-        return result("missing", [t("missing", lang, title=title), *why], _absent_elements(item, lang))
+        return _without_live_evidence(item, units, lang)
 
     considered = live + pending
     verdicts = [_judge_element(e, considered) for e in item.elements]
     home_only = all(u.url == site.home_url and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
-        return result("missing", [t("missing", lang, title=title)], _absent_elements(item, lang))
+        return _result(item, "missing", [t("missing", lang, title=item.title.th)], _elements(item, lang, "not_found"))
 
-    spans: list[YearSpan] = []
-    span_units: dict[str, str | None] = {}
-    for u in considered:
-        if u.url == site.home_url and u.strength == 1:
-            continue  # the home page's own years say nothing about this item's documents
-        ys = unit_years(u)
-        spans.extend(ys)
-        span_units[u.url] = judge(item.period, year, ys, lang).label if ys else None
-    period: PeriodVerdict = judge(item.period, year, spans, lang)
-
-    reasons: list[str] = []
-    if period.state == "outdated" and period.reason:
-        reasons.append(period.reason)
-    for v in verdicts:
-        if v.status == "not_found":
-            msg = v.element.missing.get(lang) if v.element.missing else None
-            reasons.append(msg or t("element_missing", lang, label=v.element.label.get(lang)))
-    for v in verdicts:
-        if v.status == "unknown":
-            reasons.append(t("element_unknown", lang, label=v.element.label.get(lang)))
-    if period.state == "unknown" and period.reason:
-        reasons.append(period.reason)
-    unread = {u.url: u for u in considered if not u.readable}
-    if any(v.status == "unknown" for v in verdicts) or period.state == "unknown":
-        for u in unread.values():
-            if u.state == "not_fetched":
-                reasons.append(t("not_fetched", lang, url=u.url, why=u.failure))
-            elif u.why_unreadable:
-                reasons.append(t("unreadable", lang, url=u.url, why=u.why_unreadable))
-    reasons += [t("broken_extra", lang, url=u.url, why=u.failure) for u in failed]
+    # The home page's own years say nothing about an item's documents.
+    dated = [u for u in considered if not (u.url == site.home_url and u.strength == 1)]
+    per_unit = [(u, unit_years(u)) for u in dated]  # a page and its sections share a URL: keep both
+    period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang)
+    labels: dict[str, str | None] = {}
+    for u, spans in per_unit:
+        if spans and u.url not in labels:
+            labels[u.url] = judge(item.period, year, spans, lang).label
 
     statuses = {v.status for v in verdicts}
     status: ItemStatus
@@ -133,7 +88,71 @@ def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") ->
         ElementOut(id=v.element.id, label=v.element.label.get(lang), status=v.status)  # type: ignore[arg-type]
         for v in verdicts
     ]
-    return result(status, reasons, elements, _evidence(considered, verdicts, span_units))
+    reasons = _reasons(verdicts, period, considered, failed, lang)
+    return _result(item, status, reasons, elements, _evidence(considered, verdicts, labels))
+
+
+def _result(
+    item: Item,
+    status: ItemStatus,
+    reasons: list[str],
+    elements: list[ElementOut],
+    evidence: list[EvidenceOut] | None = None,
+) -> ItemResult:
+    return ItemResult(
+        id=item.id,
+        title=item.title.th,
+        indicator=item.indicator,
+        status=status,
+        evidence=evidence or [],
+        elements=elements,
+        reasons=reasons[:MAX_REASONS],
+    )
+
+
+def _without_live_evidence(item: Item, units: list[EvidenceUnit], lang: str) -> ItemResult:
+    """Nothing readable was reached: links that fail, links not followed, empty placeholders, or nothing."""
+    failed = [u for u in units if u.state == "failed"]
+    pending = [u for u in units if u.state == "not_fetched"]
+    if failed:
+        why = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
+        evidence = [_out(u, None) for u in failed[:MAX_EVIDENCE]]
+        return _result(item, "unreachable", why, _elements(item, lang, "unknown"), evidence)
+    if pending:
+        why = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
+        evidence = [_out(u, None) for u in pending[:MAX_EVIDENCE]]
+        return _result(item, "review", why, _elements(item, lang, "unknown"), evidence)
+    why = [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
+    return _result(item, "missing", [t("missing", lang, title=item.title.th), *why], _elements(item, lang, "not_found"))
+
+
+def _reasons(
+    verdicts: list[_ElementVerdict],
+    period: PeriodVerdict,
+    considered: list[EvidenceUnit],
+    failed: list[EvidenceUnit],
+    lang: str,
+) -> list[str]:
+    """Most decisive first: the period, elements surely absent, then what could not be confirmed and why."""
+    reasons: list[str] = []
+    if period.state == "outdated" and period.reason:
+        reasons.append(period.reason)
+    for v in verdicts:
+        if v.status == "not_found":
+            msg = v.element.missing.get(lang) if v.element.missing else None
+            reasons.append(msg or t("element_missing", lang, label=v.element.label.get(lang)))
+    unknown = [v for v in verdicts if v.status == "unknown"]
+    reasons += [t("element_unknown", lang, label=v.element.label.get(lang)) for v in unknown]
+    if period.state == "unknown" and period.reason:
+        reasons.append(period.reason)
+    if unknown or period.state == "unknown":
+        for u in {u.url: u for u in considered if not u.readable}.values():
+            if u.state == "not_fetched":
+                reasons.append(t("not_fetched", lang, url=u.url, why=u.failure))
+            elif u.why_unreadable:
+                reasons.append(t("unreadable", lang, url=u.url, why=u.why_unreadable))
+    reasons += [t("broken_extra", lang, url=u.url, why=u.failure) for u in failed]
+    return reasons
 
 
 def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdict:
@@ -168,12 +187,8 @@ def _out(u: EvidenceUnit, period: str | None, snippet: str = "") -> EvidenceOut:
     return EvidenceOut(url=u.url, found_via=u.found_via, period=period, snippet=snippet)
 
 
-def _unknown_elements(item: Item, lang: str) -> list[ElementOut]:
-    return [ElementOut(id=e.id, label=e.label.get(lang), status="unknown") for e in item.elements]
-
-
-def _absent_elements(item: Item, lang: str) -> list[ElementOut]:
-    return [ElementOut(id=e.id, label=e.label.get(lang), status="not_found") for e in item.elements]
+def _elements(item: Item, lang: str, status: ElementStatus) -> list[ElementOut]:
+    return [ElementOut(id=e.id, label=e.label.get(lang), status=status) for e in item.elements]
 
 
 def evaluate(pack: RulePack, site: SiteContent, year: int | None = None, lang: str = "th") -> list[ItemResult]:
