@@ -52,6 +52,7 @@ class Resource:
     redirects: tuple[str, ...] = ()
     encoding: str | None = None
     truncated: bool = False
+    last_modified: str | None = None  # the Last-Modified header, kept as a weak period signal
 
     @property
     def ok(self) -> bool:
@@ -113,6 +114,24 @@ class Document:
     forms: tuple[Form, ...] = ()
     sections: tuple[Section, ...] = ()
     soft_error: str | None = None  # an error page served with a 2xx status
+    # Documents (PDF, DOCX, XLSX, images): where each page / sheet starts in `text`, what was read, how.
+    page_starts: tuple[int, ...] = ()
+    page_count: int = 0  # pages (or sheets) in the file
+    pages_read: int = 0  # pages actually read (capped per document)
+    ocr_pages: int = 0  # pages whose text came from OCR
+    created: str | None = None  # ISO date from the file's own metadata (a weak period signal)
+    modified: str | None = None
+    detail: str | None = None  # technical detail behind unreadable_reason, for the report
+
+    def page_of(self, pos: int) -> int | None:
+        """1-based page (or sheet) number of a character offset in `text`; None for web pages."""
+        if not self.page_starts:
+            return None
+        page = 0
+        for i, start in enumerate(self.page_starts):
+            if start <= pos:
+                page = i
+        return page + 1
 
 
 # --------------------------------------------------------------------------- report (public contract)
