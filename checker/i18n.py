@@ -48,6 +48,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "แผนที่พบครอบคลุมปี {found} ไม่ครอบคลุมปีงบประมาณ {year}",
         "en": "The plan found covers {found}, not fiscal year {year}",
     },
+    "partial_half": {
+        "th": "ข้อมูลที่พบ ({found}) ยังไม่ครอบคลุม{need}",
+        "en": "The data found ({found}) does not cover {need}",
+    },
     "no_period": {
         "th": "ไม่พบปี พ.ศ. ในชื่อหรือเนื้อหาของหลักฐาน จึงบอกไม่ได้ว่าเป็นข้อมูล{need} ต้องตรวจด้วยตนเอง",
         "en": "No year appears in the evidence, so it cannot be told whether it is {need}; check by hand",
@@ -82,6 +86,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Text in images needs OCR, not supported in this version",
     },
     "unread_other": {"th": "ไฟล์ชนิดนี้อ่านเนื้อหาไม่ได้", "en": "This kind of file cannot be read"},
+    "scan_no_ocr": {
+        "th": "ไฟล์เป็นภาพสแกนที่ไม่มีข้อความ และเครื่องที่ตรวจไม่มีโปรแกรม OCR ภาษาไทย (Tesseract) จึงอ่านเนื้อหาไม่ได้",
+        "en": "The file is a scan without a text layer and no Thai OCR (Tesseract) is installed to read it",
+    },
+    "ocr_no_text": {
+        "th": "ไฟล์เป็นภาพสแกน และ OCR อ่านข้อความจากภาพไม่ได้",
+        "en": "The file is a scan and OCR found no readable text in it",
+    },
+    "encrypted": {
+        "th": "ไฟล์ถูกตั้งรหัสผ่าน จึงเปิดอ่านไม่ได้",
+        "en": "The file is password-protected and cannot be opened",
+    },
+    "broken_file": {
+        "th": "ไฟล์เสียหรือไม่สมบูรณ์ เปิดอ่านไม่ได้",
+        "en": "The file is damaged or incomplete and cannot be opened",
+    },
+    "too_large": {
+        "th": "ไฟล์มีขนาดใหญ่เกินกว่าที่เครื่องมือจะอ่าน",
+        "en": "The file is too large to be read",
+    },
+    "empty_document": {"th": "ไฟล์ไม่มีข้อความ", "en": "The file contains no text"},
+    "unsupported_format": {
+        "th": "ไฟล์เป็นรูปแบบที่เครื่องมือยังอ่านไม่ได้ (เช่น .doc หรือ .xls แบบเก่า)",
+        "en": "The file is in a format that is not read (such as old-style .doc or .xls)",
+    },
     "external": {"th": "ลิงก์ออกนอกเว็บไซต์", "en": "a link off the site"},
     "home_page": {"th": "หน้าแรก", "en": "home page"},
     "not_reached": {"th": "ไม่ได้เปิดเพราะงบการตรวจหมด", "en": "not opened: the crawl budget ran out"},

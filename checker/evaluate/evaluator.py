@@ -8,11 +8,12 @@ not read -> review; else pass. A wrong pass is the worst outcome, so "unknown" n
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.evaluate.evidence import SiteContent, gather
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
-from checker.evaluate.timing import PeriodVerdict, judge, unit_years
+from checker.evaluate.timing import PeriodVerdict, judge, unit_dates
 from checker.i18n import t
 from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
 from checker.rules import checks
@@ -51,8 +52,10 @@ def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> f
     return frozenset(out)
 
 
-def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") -> ItemResult:
-    units = gather(ItemMatcher(item), site, lang)
+def evaluate_item(
+    item: Item, site: SiteContent, year: int, lang: str = "th", others: Sequence[ItemMatcher] = ()
+) -> ItemResult:
+    units = gather(ItemMatcher(item), site, lang, others)
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched"]
     failed = [u for u in units if u.state == "failed"]
@@ -63,11 +66,15 @@ def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") ->
     verdicts = [_judge_element(e, considered) for e in item.elements]
     home_only = all(u.url == site.home_url and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
-        return _result(item, "missing", [t("missing", lang, title=item.title.th)], _elements(item, lang, "not_found"))
+        why = [t("missing", lang, title=item.title.th)]
+        why += [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
+        return _result(item, "missing", why, _elements(item, lang, "not_found"))
 
     # The home page's own years say nothing about an item's documents.
     dated = [u for u in considered if not (u.url == site.home_url and u.strength == 1)]
-    per_unit = [(u, unit_years(u)) for u in dated]  # a page and its sections share a URL: keep both
+    per_unit = [
+        (u, unit_dates(u, item.period_from == "anywhere")) for u in dated
+    ]  # a page and its sections share a URL: keep both
     period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang)
     labels: dict[str, str | None] = {}
     for u, spans in per_unit:
@@ -78,7 +85,7 @@ def evaluate_item(item: Item, site: SiteContent, year: int, lang: str = "th") ->
     status: ItemStatus
     if period.state == "outdated":
         status = "outdated"
-    elif "not_found" in statuses:
+    elif "not_found" in statuses or period.state == "partial":
         status = "incomplete"
     elif "unknown" in statuses or period.state == "unknown":
         status = "review"
@@ -135,7 +142,7 @@ def _reasons(
 ) -> list[str]:
     """Most decisive first: the period, elements surely absent, then what could not be confirmed and why."""
     reasons: list[str] = []
-    if period.state == "outdated" and period.reason:
+    if period.state in ("outdated", "partial") and period.reason:
         reasons.append(period.reason)
     for v in verdicts:
         if v.status == "not_found":
@@ -196,4 +203,5 @@ def evaluate(pack: RulePack, site: SiteContent, year: int | None = None, lang: s
     year = year or pack.fiscal_year
     if not site.index_pages:
         site = SiteContent(site.home_url, site.resources, site.documents, find_index_pages(pack, site))
-    return [evaluate_item(item, site, year, lang) for item in pack.items]
+    matchers = [ItemMatcher(i) for i in pack.items]
+    return [evaluate_item(item, site, year, lang, matchers) for item in pack.items]

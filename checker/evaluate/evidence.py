@@ -6,6 +6,7 @@ whose title or heading names it, the documents such a page links to, and for a f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.crawl.scope import BadURL, canonical
@@ -50,7 +51,11 @@ def _via(page: str, link: Link) -> str:
     return f"{page} — “{words}”" if words else page
 
 
-def gather(matcher: ItemMatcher, site: SiteContent, lang: str = "th") -> list[EvidenceUnit]:
+def gather(
+    matcher: ItemMatcher, site: SiteContent, lang: str = "th", others: Sequence[ItemMatcher] = ()
+) -> list[EvidenceUnit]:
+    """Candidate evidence for one item; `others` (the pack's other items) keep their menu words out of the
+    home page's text when it stands as this item's evidence."""
     units: dict[str, _Builder] = {}
     item = matcher.item
     hop_pages: list[str] = []
@@ -127,7 +132,7 @@ def gather(matcher: ItemMatcher, site: SiteContent, lang: str = "th") -> list[Ev
                 f"{site.home_url} — {t('home_page', lang)}",
                 1,
                 "",
-                **_content(home, lang, whole=True),
+                **{**_content(home, lang, whole=True), "text": _home_text(home, matcher, others)},
             )
 
     for page_url in dict.fromkeys(hop_pages):
@@ -160,11 +165,12 @@ def _add_section(add, add_target, page_url: str, doc: Document, index: int, lang
         last += 1
     members = set(range(index, last + 1))
     links = tuple(lk for lk in doc.links if lk.section in members)
+    h1 = next((s.heading for s in doc.sections if s.level == 1), "")
     add(
         f"{page_url}#section-{index}",
         f"{page_url} — “{sec.heading[:80]}”",
         2,
-        "",
+        f"{doc.title} {h1}".strip(),  # a section without a year of its own takes the page's
         name=sec.heading,
         state="ok",
         kind=ResourceKind.HTML,
@@ -184,3 +190,17 @@ def _build(b: _Builder) -> EvidenceUnit:
         url = url.removeprefix("#placeholder:")
     label = " ".join(dict.fromkeys(x for x in b.labels if x))
     return EvidenceUnit(url=url, found_via=b.found_via, strength=b.strength, label=label, **b.kwargs)  # type: ignore[arg-type]
+
+
+def _home_text(doc: Document, matcher: ItemMatcher, others: Sequence[ItemMatcher]) -> str:
+    """The whole home page, less the words of links that name other items.
+
+    A menu entry "คู่มือร้องเรียนการทุจริต" (O27) must not count as O28's corruption-complaint channel.
+    """
+    text = doc.text
+    for link in doc.links:
+        if not link.text or matcher.names(link.text):
+            continue
+        if matcher.excluded(link.text) or any(o.item.id != matcher.item.id and o.names(link.text) for o in others):
+            text = text.replace(link.text, " ", 1)
+    return text

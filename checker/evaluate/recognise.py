@@ -74,6 +74,10 @@ class ItemMatcher:
             return False
         return not any(x in c for x in self._excludes)
 
+    def excluded(self, text: str) -> bool:
+        c = compact(text)
+        return any(x in c for x in self._excludes)
+
     def names(self, text: str) -> bool:
         return self.by_number(text) or self.by_title(text)
 

@@ -1,23 +1,34 @@
-"""Is the evidence of the right period? Judged from the Buddhist-era years it shows.
+"""Is the evidence of the right period? Judged from the dates and Buddhist-era years it shows.
 
-How a piece of evidence names itself (anchor, row, title, headings, file name) is trusted before what its body
-mentions in passing; the body is read only when the name carries no year. Newer than required is never
-outdated (spec: Periods).
+How a piece of evidence names itself (title, headings, file name) is trusted before the words of the links
+that led to it, and those before what its body mentions in passing. Dates are spans of days: "9 ตุลาคม 2566"
+lies in fiscal year 2567, and a six-month report must cover 1 Oct – 31 Mar. A bare year is read as that
+fiscal year. Newer than required is never outdated (spec: Periods).
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from checker.extract.periods import YearSpan, find_years
+from checker.extract.periods import Period, covered, find_periods, find_years, fiscal_year_bounds
 from checker.extract.thai import normalise
 from checker.i18n import t
 from checker.models import EvidenceUnit
 from checker.rules.schema import PeriodCode
 
-PeriodState = Literal["ok", "outdated", "unknown", "not_required"]
+PeriodState = Literal["ok", "outdated", "partial", "unknown", "not_required"]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A span of days the evidence is about, and the words it was read from."""
+
+    start: datetime.date
+    end: datetime.date
+    text: str
 
 
 @dataclass(frozen=True)
@@ -27,46 +38,84 @@ class PeriodVerdict:
     reason: str | None = None
 
 
-def unit_years(unit: EvidenceUnit) -> list[YearSpan]:
-    """Years the unit names itself with, else those of the links that led to it, else those in its text.
+def fiscal_year_of(day: datetime.date) -> int:
+    """Buddhist-era fiscal year of a day: 1 Oct 2023 is in FY 2567."""
+    return day.year + 543 + (1 if day.month >= 10 else 0)
+
+
+def read_dates(text: str) -> list[Dated]:
+    """Date spans in normalised text; bare years (no month, no cue) count as their fiscal year."""
+    periods: list[Period] = find_periods(text)
+    out = []
+    for p in periods:
+        if p.kind == "year":  # "พ.ศ. 2561-2565", "ประจำปี 2567": agencies mean fiscal years
+            out.append(
+                Dated(fiscal_year_bounds(p.start.year + 543)[0], fiscal_year_bounds(p.end.year + 543)[1], p.text)
+            )
+        else:
+            out.append(Dated(p.start, p.end, p.text))
+    covered_text = " ".join(p.text for p in periods)
+    for span in find_years(text):
+        if span.text in covered_text:
+            continue  # already read, with its months, as part of a date
+        out.append(Dated(fiscal_year_bounds(span.start)[0], fiscal_year_bounds(span.end)[1], span.text))
+    return out
+
+
+def unit_dates(unit: EvidenceUnit, anywhere: bool = False) -> list[Dated]:
+    """Dates the unit names itself with, else those of the links that led to it, else those in its text.
 
     A row that says "2567" over a linked plan whose own heading says 2566 is last year's plan relabelled:
-    the evidence's own name wins.
+    the evidence's own name wins. With `anywhere`, every date the unit shows counts.
     """
     path = unquote(urlsplit(unit.url).path)
-    for source in (f"{unit.name} {path}", unit.label, unit.text if unit.readable else ""):
-        spans = find_years(normalise(source)) if source.strip() else []
-        if spans:
-            return spans
-    return []
+    sources = [f"{unit.name} {path}", unit.label, unit.text if unit.readable else ""]
+    found = [read_dates(normalise(src)) if src.strip() else [] for src in sources]
+    if anywhere:
+        return [d for dates in found for d in dates]
+    return next((dates for dates in found if dates), [])
 
 
-def span_label(spans: list[YearSpan]) -> str | None:
-    if not spans:
+def label_of(dates: list[Dated]) -> str | None:
+    if not dates:
         return None
-    best = max(spans, key=lambda s: (s.end, s.start))
-    return f"FY{best.start}" if best.start == best.end else f"FY{best.start}-{best.end}"
+    best = max(dates, key=lambda d: (d.end, d.start))
+    a, b = fiscal_year_of(best.start), fiscal_year_of(best.end)
+    return f"FY{a}" if a == b else f"FY{a}-{b}"
 
 
 def need_text(code: PeriodCode, year: int, lang: str) -> str:
     return t(f"need_{code}", lang, year=year, prev=year - 1, prev2=str(year - 1)[-2:], year2=str(year)[-2:])
 
 
-def judge(code: PeriodCode, year: int, spans: list[YearSpan], lang: str = "th") -> PeriodVerdict:
-    label = span_label(spans)
+def judge(code: PeriodCode, year: int, dates: list[Dated], lang: str = "th") -> PeriodVerdict:
+    label = label_of(dates)
     if code == "none":
         return PeriodVerdict("not_required", label)
-    if not spans:
+    if not dates:
         return PeriodVerdict("unknown", None, t("no_period", lang, need=need_text(code, year, lang)))
-    newest = max(s.end for s in spans)
+    fy_start, fy_end = fiscal_year_bounds(year)
+    earliest_ok = fiscal_year_bounds(year - 1)[0] if code == "previous_fy" else fy_start
+    newest = max(d.end for d in dates)
+    if newest < earliest_ok:
+        return _outdated(code, year, dates, lang)
+    if code == "first_half":
+        half_end = datetime.date(fy_start.year + 1, 3, 31)
+        spans = [Period(d.start, d.end, "range", d.text, 0) for d in dates]
+        if not covered(spans, fy_start, half_end) and not any(d.start > fy_end for d in dates):
+            inside = [d for d in dates if d.end >= fy_start and d.start <= half_end]
+            found = ", ".join(dict.fromkeys(d.text for d in inside)) or (label or "")
+            return PeriodVerdict(
+                "partial", label, t("partial_half", lang, found=found, need=need_text(code, year, lang))
+            )
+    return PeriodVerdict("ok", label)
+
+
+def _outdated(code: PeriodCode, year: int, dates: list[Dated], lang: str) -> PeriodVerdict:
+    label = label_of(dates)
+    best = max(dates, key=lambda d: (d.end, d.start))
+    a, b = fiscal_year_of(best.start), fiscal_year_of(best.end)
     if code == "covers_fy":
-        if any(s.start <= year <= s.end for s in spans) or min(s.start for s in spans) > year:
-            covering = [s for s in spans if s.start <= year <= s.end]
-            return PeriodVerdict("ok", span_label(covering) or label)
-        best = max(spans, key=lambda s: (s.end, s.start))
-        found = f"{best.start}" if best.start == best.end else f"{best.start}–{best.end}"
+        found = f"{a}" if a == b else f"{a}–{b}"
         return PeriodVerdict("outdated", label, t("outdated_span", lang, found=found, year=year))
-    required = year - 1 if code == "previous_fy" else year
-    if newest >= required:
-        return PeriodVerdict("ok", label)
-    return PeriodVerdict("outdated", label, t("outdated", lang, found=newest, need=need_text(code, year, lang)))
+    return PeriodVerdict("outdated", label, t("outdated", lang, found=b, need=need_text(code, year, lang)))

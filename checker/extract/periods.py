@@ -8,10 +8,12 @@ year ranges; whether a document is current is decided by the rules that use it.
 
 Scope of this version: years and year ranges only -- four-digit BE years (2540-2600), BE ranges including
 the short form "2566-70", two-digit years after an explicit cue ("ปี 67", "พ.ศ. 67", "ต.ค. 66"), and
-Gregorian years only when marked (ค.ศ./AD) or in a URL path ("/uploads/2024/03/").  Full dates and month
-ranges ("1 ตุลาคม 2566 - 31 มีนาคม 2567") will be added in a later issue: they slot in as further entries in
-``_RULES`` (every rule yields candidates; overlapping candidates are resolved longest-first), so a date rule
-will simply win over the bare year inside it.
+Gregorian years only when marked (ค.ศ./AD) or in a URL path ("/uploads/2024/03/").
+
+Dated periods -- days, months, date ranges ("1 ตุลาคม 2566 - 31 มีนาคม 2567", "ต.ค. 66 ถึง ก.ย. 67"), fiscal
+years, quarters and six-month rounds, as Gregorian start/end dates -- are found by
+:mod:`checker.extract.dates` and re-exported here: :class:`Period`, :func:`find_periods`,
+:func:`fiscal_year_bounds` and :func:`covered`.
 
 Input must already be normalised with :func:`checker.extract.thai.normalise` (Arabic digits, single spaces).
 """
@@ -23,7 +25,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["YearSpan", "covers", "find_years", "latest_year"]
+from checker.extract.dates import Period, covered, find_periods, fiscal_year_bounds
+
+__all__ = [
+    "Period",
+    "YearSpan",
+    "covered",
+    "covers",
+    "find_periods",
+    "find_years",
+    "fiscal_year_bounds",
+    "latest_year",
+]
 
 BE_MIN = 2540
 BE_MAX = 2600

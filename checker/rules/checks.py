@@ -108,12 +108,18 @@ def check_social_link(spec: schema.SocialLinkCheck, ev: EvidenceUnit) -> Outcome
     if not ev.readable:
         return None
     for link in ev.links:
-        if link.url and _host_matches(link.url, spec.hosts):
+        if (
+            link.url
+            and _host_matches(link.url, spec.hosts)
+            and not any(_regex(p).search(link.url) for p in spec.ignore_urls)
+        ):
             return Hit(f"{link.text or link.tag} → {link.url}")
     return False
 
 
 def link_matches(spec: schema.LinkCheck, url: str, text: str) -> bool:
+    if any(contains(text, k) for k in spec.anchor_exclude):
+        return False
     if url and any(_regex(p).search(url) for p in spec.url_patterns):
         return True
     return any(contains(text, k) for k in spec.anchor_any)

@@ -96,6 +96,16 @@ class SocialLinkCheck(_Strict):
         "instagram.com",
         "tiktok.com",
     )
+    # Share buttons link to social hosts too, but they are not the agency's own account.
+    ignore_urls: tuple[str, ...] = (
+        r"facebook\.com/(?:sharer|share\.php|dialog|plugins)",
+        r"social-plugins\.line\.me",
+        r"line\.me/R/msg",
+        r"lineit/share",
+        r"(?:twitter|x)\.com/(?:intent|share)",
+    )
+
+    _v = field_validator("ignore_urls")(classmethod(lambda cls, v: _valid_regexes(v)))
 
 
 class LinkCheck(_Strict):
@@ -104,6 +114,7 @@ class LinkCheck(_Strict):
     check: Literal["link"]
     url_patterns: tuple[str, ...] = ()
     anchor_any: tuple[str, ...] = ()
+    anchor_exclude: tuple[str, ...] = ()  # a link whose text says this is something else (คู่มือ, สถิติ …)
 
     _v = field_validator("url_patterns")(classmethod(lambda cls, v: _valid_regexes(v)))
 
@@ -189,6 +200,9 @@ class Item(_Strict):
     elements: tuple[Element, ...] = Field(min_length=1)
     period: PeriodCode
     period_note: Text | None = None
+    # "name": the year the evidence is named with wins (a relabelled old plan is outdated); "anywhere":
+    # the newest year anywhere in it (O42 is named after the ITA year it analyses, one year back).
+    period_from: Literal["name", "anywhere"] = "name"
 
     @field_validator("id")
     @classmethod
