@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 from checker import __version__
 from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult
@@ -14,6 +15,7 @@ from checker.crawl.scope import normalise_start_url
 from checker.evaluate.evaluator import evaluate
 from checker.evaluate.evidence import SiteContent
 from checker.evaluate.recognise import priority_hint
+from checker.extract.ocr import Ocr, find_ocr
 from checker.i18n import t
 from checker.models import ItemResult, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
 from checker.rules import loader
@@ -25,6 +27,7 @@ class CheckRun:
     report: SiteReport
     crawl: CrawlResult
     site_error: str | None  # set when the site could not be checked at all (exit code 3)
+    ocr_available: bool = False  # whether scans could be read (else their items are review)
 
 
 def _now() -> str:
@@ -45,16 +48,21 @@ async def run_check(
     options: CrawlOptions | None = None,
     fetcher: Fetcher | None = None,
     on_progress: Callable[[CrawlProgress], None] | None = None,
+    ocr: Ocr | Literal["auto"] | None = "auto",
 ) -> CheckRun:
-    """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report."""
+    """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
+
+    `ocr="auto"` uses Tesseract with the Thai model when it is installed; None reads no scans (their items
+    become review, saying why)."""
     pack = pack or loader.load("oit_2567")
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
     started = _now()
     own_fetcher = fetcher is None
     fetcher = fetcher or HttpxFetcher()
+    engine = find_ocr() if ocr == "auto" else ocr
     try:
-        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress).crawl(start)
+        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress, engine).crawl(start)
     finally:
         if own_fetcher:
             await fetcher.aclose()
@@ -89,7 +97,7 @@ async def run_check(
         score=score(items),
         items=items,
     )
-    return CheckRun(report, crawl, site_error)
+    return CheckRun(report, crawl, site_error, engine is not None)
 
 
 def check_site(url: str, **kwargs: object) -> SiteReport:

@@ -11,6 +11,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
@@ -55,6 +56,7 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="render JavaScript pages in a browser (not yet implemented: pages are read as served)",
     )
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
     p.add_argument("--lang", choices=["th", "en"], default="th", help="language of the report (default th)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -111,16 +113,22 @@ def _options(args: argparse.Namespace) -> CrawlOptions:
     )
 
 
+def _ocr(args: argparse.Namespace) -> Literal["auto"] | None:
+    return None if args.no_ocr else "auto"
+
+
 def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> CheckRun:
     show = not args.quiet and err.is_terminal
     if not show:
-        return asyncio.run(run_check(url, pack, args.year, args.lang, _options(args)))
+        return asyncio.run(run_check(url, pack, args.year, args.lang, _options(args), ocr=_ocr(args)))
     with err.status("…") as status:
 
         def progress(p: CrawlProgress) -> None:
             status.update(f"pages {p.pages} · documents {p.documents} · queue {p.queued} · errors {p.errors}")
 
-        return asyncio.run(run_check(url, pack, args.year, args.lang, _options(args), on_progress=progress))
+        return asyncio.run(
+            run_check(url, pack, args.year, args.lang, _options(args), on_progress=progress, ocr=_ocr(args))
+        )
 
 
 def _check(args: argparse.Namespace, url: str, pack: RulePack, out: Console, err: Console) -> tuple[int, CheckRun]:
@@ -157,7 +165,7 @@ def _demo(args: argparse.Namespace, pack: RulePack, out: Console, err: Console) 
         code, run = _check(args, base, pack, out, err)
     if code == EXIT_SITE_DOWN:
         return code
-    expected = ground_truth.load()
+    expected = ground_truth.load(ocr=run.ocr_available)
     mismatches = ground_truth.compare(expected, run.report)
     if mismatches:
         for line in mismatches:

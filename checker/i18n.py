@@ -52,6 +52,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ข้อมูลที่พบ ({found}) ยังไม่ครอบคลุม{need}",
         "en": "The data found ({found}) does not cover {need}",
     },
+    "weak_period": {
+        "th": "หมายเหตุ: {url} ไม่ระบุปีในชื่อหรือเนื้อหา จึงอ่านช่วงเวลาจาก{what} ({value}) ซึ่งเชื่อถือได้น้อยกว่า",
+        "en": "Note: {url} states no year in its name or text; its period was read from {what} ({value}), "
+        "a weaker signal",
+    },
+    "weak_url": {"th": "ปีในที่อยู่ไฟล์", "en": "the year in its URL"},
+    "weak_created": {"th": "วันที่สร้างไฟล์", "en": "the file's creation date"},
+    "weak_modified": {"th": "วันที่แก้ไขไฟล์", "en": "the file's modification date"},
+    "weak_last_modified": {"th": "วันที่แก้ไขล่าสุดจากเซิร์ฟเวอร์ (Last-Modified)", "en": "the server's Last-Modified date"},
     "no_period": {
         "th": "ไม่พบปี พ.ศ. ในชื่อหรือเนื้อหาของหลักฐาน จึงบอกไม่ได้ว่าเป็นข้อมูล{need} ต้องตรวจด้วยตนเอง",
         "en": "No year appears in the evidence, so it cannot be told whether it is {need}; check by hand",
@@ -112,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is in a format that is not read (such as old-style .doc or .xls)",
     },
     "external": {"th": "ลิงก์ออกนอกเว็บไซต์", "en": "a link off the site"},
+    "page": {"th": "หน้า {n}", "en": "p. {n}"},
     "home_page": {"th": "หน้าแรก", "en": "home page"},
     "not_reached": {"th": "ไม่ได้เปิดเพราะงบการตรวจหมด", "en": "not opened: the crawl budget ran out"},
     "soft_error": {"th": "หน้าแจ้งข้อผิดพลาด: {detail}", "en": "an error page: {detail}"},

@@ -127,11 +127,7 @@ class Document:
         """1-based page (or sheet) number of a character offset in `text`; None for web pages."""
         if not self.page_starts:
             return None
-        page = 0
-        for i, start in enumerate(self.page_starts):
-            if start <= pos:
-                page = i
-        return page + 1
+        return sum(1 for start in self.page_starts if start <= pos) or 1
 
 
 # --------------------------------------------------------------------------- report (public contract)
@@ -237,3 +233,10 @@ class EvidenceUnit:
     images: tuple[Image, ...] = ()
     forms: tuple[Form, ...] = ()
     strength: int = 1  # 3: named by number/row, 2: title or heading, 1: home page / linked from evidence
+    page_starts: tuple[int, ...] = ()  # a document's pages in `text` (see Document.page_of)
+    weak_dates: tuple[tuple[str, str], ...] = ()  # (what, ISO date): file metadata, Last-Modified
+
+    def page_of(self, pos: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return sum(1 for start in self.page_starts if start <= pos) or 1

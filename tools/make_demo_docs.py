@@ -704,7 +704,7 @@ def build(site: Path) -> list[Path]:
     )
     done(p)
 
-    # O39 (review): the code of ethics, only as a PDF
+    # O39: the code of ethics; the demo links a Google Drive copy instead (review), so this file is unlinked
     p = files / "code-of-ethics.pdf"
     make_pdf(
         p,

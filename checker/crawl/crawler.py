@@ -12,11 +12,12 @@ import itertools
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.scope import BadURL, SiteScope, canonical
-from checker.extract import classify, extract
+from checker.extract import Ocr, classify, extract
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
 from checker.models import Document, Link, Referrer, Resource, ResourceKind, Stats
 
@@ -70,8 +71,12 @@ class Crawler:
         options: CrawlOptions | None = None,
         hint: PriorityHint | None = None,
         on_progress: Callable[[CrawlProgress], None] | None = None,
+        ocr: Ocr | None = None,
+        keep_document_bytes: bool = False,
     ) -> None:
         self.fetcher = fetcher
+        self.ocr = ocr
+        self.keep_document_bytes = keep_document_bytes
         self.opt = options or CrawlOptions()
         self.hint = hint or (lambda link: 0)
         self.on_progress = on_progress
@@ -90,12 +95,14 @@ class Crawler:
         self._push(start, depth=0, priority=100)
         self._wake = asyncio.Event()
         self._inflight = 0
+        self._doc_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oitcheck-extract")
         workers = [asyncio.create_task(self._worker()) for _ in range(max(1, self.opt.concurrency))]
         try:
             await asyncio.gather(*workers)
         finally:
             for w in workers:
                 w.cancel()
+            self._doc_pool.shutdown(wait=False, cancel_futures=True)
         self._mark_unfetched()
         home = self._resources.get(start)
         stats = Stats(
@@ -205,7 +212,11 @@ class Crawler:
                     self._record_link(res, doc, link)
         else:
             self._counts["documents"] += 1
-            self._documents[url] = extract(res)
+            # Reading a PDF or OCR-ing a scan takes seconds: off the event loop, one document at a time.
+            loop = asyncio.get_running_loop()
+            self._documents[url] = await loop.run_in_executor(self._doc_pool, extract, res, self.ocr)
+            if not self.keep_document_bytes:
+                res.body = b""
         if self.on_progress:
             self.on_progress(
                 CrawlProgress(
@@ -231,6 +242,7 @@ class Crawler:
         res.error = result.error
         res.redirects = result.redirects
         res.truncated = result.truncated
+        res.last_modified = result.last_modified
         res.kind = classify(result.body, result.content_type, result.final_url) if result.body else _guess_kind(url)
         if res.ok and res.kind is ResourceKind.HTML and res.truncated:
             res.error = None  # a long page cut at the cap is still worth reading

@@ -27,6 +27,7 @@ class FetchResult:
     error: str | None = None
     redirects: tuple[str, ...] = ()
     truncated: bool = False
+    last_modified: str | None = None
 
 
 class Fetcher(Protocol):
@@ -83,6 +84,7 @@ class HttpxFetcher:
                 body=body,
                 redirects=tuple(str(r.url) for r in resp.history),
                 truncated=truncated,
+                last_modified=resp.headers.get("last-modified"),
             )
 
     async def aclose(self) -> None:

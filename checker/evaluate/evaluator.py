@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.evaluate.evidence import SiteContent, gather
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
-from checker.evaluate.timing import PeriodVerdict, judge, unit_dates
+from checker.evaluate.timing import Dated, PeriodVerdict, judge, unit_dates, within_window
 from checker.i18n import t
 from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
 from checker.rules import checks
@@ -29,6 +29,7 @@ class _ElementVerdict:
     status: str  # found | not_found | unknown
     unit: EvidenceUnit | None = None
     snippet: str = ""
+    page: int | None = None  # page (or sheet) of a document where it was found
 
 
 def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> frozenset[str]:
@@ -72,13 +73,26 @@ def evaluate_item(
 
     # The home page's own years say nothing about an item's documents.
     dated = [u for u in considered if not (u.url == site.home_url and u.strength == 1)]
-    per_unit = [
-        (u, unit_dates(u, item.period_from == "anywhere")) for u in dated
-    ]  # a page and its sections share a URL: keep both
+    per_unit: list[tuple[EvidenceUnit, list[Dated]]] = []  # a page and its sections share a URL: keep both
+    weak: list[tuple[EvidenceUnit, list[Dated], str]] = []
+    for u in dated:
+        dates, note = unit_dates(u, item.period_from == "anywhere")
+        if note is None:
+            per_unit.append((u, dates))
+        elif dates:
+            weak.append((u, dates, note))
+    weak_notes: list[str] = []
+    if not any(dates for _, dates in per_unit) and item.period not in ("none", "covers_fy"):
+        # Only when nothing says a year, and only to confirm the window, never to pass newer-or-older files.
+        for u, dates, note in weak:
+            what, _, value = note.partition(":")
+            weak_notes.append(t("weak_period", lang, url=u.url, what=t(f"weak_{what}", lang), value=value))
+            if within_window(item.period, year, dates):
+                per_unit.append((u, dates))
     period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang)
     labels: dict[str, str | None] = {}
     for u, spans in per_unit:
-        if spans and u.url not in labels:
+        if spans and u.url not in labels and item.period != "none":
             labels[u.url] = judge(item.period, year, spans, lang).label
 
     statuses = {v.status for v in verdicts}
@@ -95,8 +109,8 @@ def evaluate_item(
         ElementOut(id=v.element.id, label=v.element.label.get(lang), status=v.status)  # type: ignore[arg-type]
         for v in verdicts
     ]
-    reasons = _reasons(verdicts, period, considered, failed, lang)
-    return _result(item, status, reasons, elements, _evidence(considered, verdicts, labels))
+    reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes
+    return _result(item, status, reasons, elements, _evidence(considered, verdicts, labels, lang))
 
 
 def _result(
@@ -170,21 +184,27 @@ def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdi
             continue
         out = checks.run(element.spec, u)
         if isinstance(out, checks.Hit):
-            return _ElementVerdict(element, "found", u, out.snippet)
+            page = u.page_of(out.pos) if out.pos is not None else None
+            return _ElementVerdict(element, "found", u, out.snippet, page)
         unknown = unknown or out is None
     return _ElementVerdict(element, "unknown" if unknown else "not_found")
 
 
 def _evidence(
-    units: list[EvidenceUnit], verdicts: list[_ElementVerdict], periods: dict[str, str | None]
+    units: list[EvidenceUnit], verdicts: list[_ElementVerdict], periods: dict[str, str | None], lang: str
 ) -> list[EvidenceOut]:
     snippets: defaultdict[str, list[str]] = defaultdict(list)
     for v in verdicts:
         if v.unit is not None and v.snippet:
-            snippets[v.unit.url].append(v.snippet)
+            where = t("page", lang, n=v.page) + ": " if v.page else ""
+            snippets[v.unit.url].append(where + v.snippet)
     ranked = sorted(units, key=lambda u: (-len(snippets[u.url]), -u.strength, u.kind is not ResourceKind.HTML))
     out: list[EvidenceOut] = []
-    for u in ranked[:MAX_EVIDENCE]:
+    seen: set[str] = set()
+    for u in ranked:
+        if u.url in seen or len(out) >= MAX_EVIDENCE:
+            continue  # a page and its sections are one piece of evidence to a reader
+        seen.add(u.url)
         snippet = " … ".join(dict.fromkeys(snippets[u.url]))[:300]
         out.append(_out(u, periods.get(u.url), snippet or (u.text[:160] if u.readable else "")))
     return out

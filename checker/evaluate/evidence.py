@@ -104,7 +104,7 @@ def gather(
                 failure=t("soft_error", lang, detail=doc.soft_error),
             )
             return
-        add(url, via, strength, label, **_content(doc, lang))
+        add(url, via, strength, label, **_content(doc, lang, res=res))
         if doc.kind is ResourceKind.HTML and strength >= 2:
             hop_pages.append(url)
 
@@ -114,7 +114,9 @@ def gather(
         h1 = next((s.heading for s in doc.sections if s.level == 1), "")
         if matcher.names(doc.title) or (h1 and matcher.names(h1)):
             named = doc.title if matcher.names(doc.title) else h1
-            add(page_url, f"{page_url} — “{named[:80]}”", 2, "", **_content(doc, lang))
+            add(
+                page_url, f"{page_url} — “{named[:80]}”", 2, "", **_content(doc, lang, res=site.resources.get(page_url))
+            )
             hop_pages.append(page_url)
         for i, sec in enumerate(doc.sections):
             if sec.level > 1 and matcher.names(sec.heading):
@@ -146,15 +148,22 @@ def gather(
     return [_build(b) for b in units.values()]
 
 
-def _content(doc: Document, lang: str, whole: bool = False) -> dict[str, object]:
+def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None = None) -> dict[str, object]:
     name = f"{doc.title} {' '.join(doc.headings[:3])}".strip()
+    weak = [(what, value) for what, value in (("created", doc.created), ("modified", doc.modified)) if value]
+    if res is not None and res.last_modified:
+        weak.append(("last_modified", res.last_modified))
+    common: dict[str, object] = {
+        "state": "ok", "kind": doc.kind, "name": name, "page_starts": doc.page_starts, "weak_dates": tuple(weak),
+    }  # fmt: skip
     if doc.readable:
-        return {
-            "state": "ok", "kind": doc.kind, "readable": True, "text": doc.text if whole else doc.main_text,
-            "name": name, "links": doc.links, "images": doc.images, "forms": doc.forms,
-        }  # fmt: skip
+        text = doc.text if whole or doc.kind is not ResourceKind.HTML else doc.main_text
+        return {**common, "readable": True, "text": text, "links": doc.links, "images": doc.images,
+                "forms": doc.forms}  # fmt: skip
     why = t(doc.unreadable_reason, lang) if doc.unreadable_reason else None
-    return {"state": "ok", "kind": doc.kind, "readable": False, "why_unreadable": why, "name": name}
+    if why and doc.detail:
+        why = f"{why} ({doc.detail[:120]})"
+    return {**common, "readable": False, "why_unreadable": why}
 
 
 def _add_section(add, add_target, page_url: str, doc: Document, index: int, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
@@ -62,18 +63,55 @@ def read_dates(text: str) -> list[Dated]:
     return out
 
 
-def unit_dates(unit: EvidenceUnit, anywhere: bool = False) -> list[Dated]:
-    """Dates the unit names itself with, else those of the links that led to it, else those in its text.
+def unit_dates(unit: EvidenceUnit, anywhere: bool = False) -> tuple[list[Dated], str | None]:
+    """Dates the unit names itself with, else those of the links that led to it, else those in its text;
+    failing all three, weak signals (a dated upload folder, the file's own dates, Last-Modified), returned
+    with a note saying which was used.
 
     A row that says "2567" over a linked plan whose own heading says 2566 is last year's plan relabelled:
     the evidence's own name wins. With `anywhere`, every date the unit shows counts.
     """
     path = unquote(urlsplit(unit.url).path)
-    sources = [f"{unit.name} {path}", unit.label, unit.text if unit.readable else ""]
+    folder, _, filename = path.rpartition("/")
+    sources = [f"{unit.name} {filename}", unit.label, unit.text if unit.readable else ""]
     found = [read_dates(normalise(src)) if src.strip() else [] for src in sources]
-    if anywhere:
-        return [d for dates in found for d in dates]
-    return next((dates for dates in found if dates), [])
+    if anywhere and any(found):
+        return [d for dates in found for d in dates], None
+    for dates in found:
+        if dates:
+            return dates, None
+    return _weak_dates(unit, folder + "/")
+
+
+def _weak_dates(unit: EvidenceUnit, folder: str) -> tuple[list[Dated], str | None]:
+    spans = [s for s in find_years(folder) if s.start == s.end]
+    if spans:
+        span = max(spans, key=lambda s: s.end)
+        start = fiscal_year_bounds(span.end)[0]
+        return [Dated(start, fiscal_year_bounds(span.end)[1], span.text)], f"url:{span.text}"
+    for what, value in unit.weak_dates:
+        day = _parse_day(value)
+        if day is not None:
+            return [Dated(day, day, value)], f"{what}:{day.isoformat()}"
+    return [], None
+
+
+def _parse_day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()  # Last-Modified: "Wed, 13 Mar 2024 07:28:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def within_window(code: PeriodCode, year: int, dates: list[Dated]) -> bool:
+    """Whether every date lies inside the fiscal years the item asks for (used for weak signals)."""
+    first = fiscal_year_bounds(year - 1 if code == "previous_fy" else year)[0]
+    last = fiscal_year_bounds(year)[1]
+    return bool(dates) and all(first <= d.start and d.end <= last for d in dates)
 
 
 def label_of(dates: list[Dated]) -> str | None:

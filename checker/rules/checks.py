@@ -23,6 +23,7 @@ SNIPPET_CHARS = 60
 @dataclass(frozen=True)
 class Hit:
     snippet: str
+    pos: int | None = None  # where in the evidence text it was found (for a document's page number)
 
 
 Outcome = Hit | bool | None  # Hit: found; False: looked and not found; None: could not look
@@ -53,9 +54,9 @@ def snippet_at(text: str, start: int, end: int) -> str:
     return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
-def keyword_snippet(text: str, keyword: str) -> str:
+def keyword_hit(text: str, keyword: str) -> Hit:
     m = _spaced_pattern(keyword).search(text)
-    return snippet_at(text, m.start(), m.end()) if m else keyword
+    return Hit(snippet_at(text, m.start(), m.end()), m.start()) if m else Hit(keyword)
 
 
 def contains(text: str, keyword: str) -> bool:
@@ -69,7 +70,7 @@ def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
     hits = [k for k in spec.any if contains(ev.text, k)]
     if len(hits) < spec.min:
         return False
-    return Hit(keyword_snippet(ev.text, hits[0]))
+    return keyword_hit(ev.text, hits[0])
 
 
 def check_pattern(spec: schema.PatternCheck, ev: EvidenceUnit) -> Outcome:
@@ -78,7 +79,7 @@ def check_pattern(spec: schema.PatternCheck, ev: EvidenceUnit) -> Outcome:
     for p in spec.patterns:
         m = _regex(p).search(ev.text)
         if m:
-            return Hit(snippet_at(ev.text, m.start(), m.end()))
+            return Hit(snippet_at(ev.text, m.start(), m.end()), m.start())
     return False
 
 
