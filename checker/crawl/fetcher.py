@@ -28,6 +28,9 @@ class FetchResult:
     redirects: tuple[str, ...] = ()
     truncated: bool = False
     last_modified: str | None = None
+    retry_after: str | None = None  # the Retry-After header of a 429/503, for backoff
+    skipped: str | None = None  # not requested at all, and why ("robots", "circuit-open")
+    from_cache: bool = False  # answered from the local HTTP cache (a 304 revalidation or a fresh copy)
 
 
 class Fetcher(Protocol):
@@ -39,9 +42,16 @@ class Fetcher(Protocol):
 class HttpxFetcher:
     """httpx with redirects followed (max 10), a per-request deadline and a byte cap per response."""
 
-    def __init__(self, timeout: float = 20.0, verify: bool = True, user_agent: str = USER_AGENT) -> None:
+    def __init__(
+        self,
+        timeout: float = 20.0,
+        verify: bool = True,
+        user_agent: str = USER_AGENT,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self._timeout = timeout
         self._client = httpx.AsyncClient(
+            transport=transport,
             follow_redirects=True,
             max_redirects=10,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
@@ -85,6 +95,7 @@ class HttpxFetcher:
                 redirects=tuple(str(r.url) for r in resp.history),
                 truncated=truncated,
                 last_modified=resp.headers.get("last-modified"),
+                retry_after=resp.headers.get("retry-after"),
             )
 
     async def aclose(self) -> None:
