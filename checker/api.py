@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Literal
 
 from checker import __version__
@@ -49,17 +50,18 @@ async def run_check(
     fetcher: Fetcher | None = None,
     on_progress: Callable[[CrawlProgress], None] | None = None,
     ocr: Ocr | Literal["auto"] | None = "auto",
+    cache: Path | None = None,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
     `ocr="auto"` uses Tesseract with the Thai model when it is installed; None reads no scans (their items
-    become review, saying why)."""
+    become review, saying why). `cache` is an SQLite file for the revalidating HTTP cache (None: no cache)."""
     pack = pack or loader.load("oit_2567")
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
     started = _now()
     own_fetcher = fetcher is None
-    fetcher = fetcher or HttpxFetcher()
+    fetcher = fetcher or HttpxFetcher(cache=cache)
     engine = find_ocr() if ocr == "auto" else ocr
     try:
         crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress, engine).crawl(start)

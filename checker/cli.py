@@ -18,6 +18,7 @@ from rich.markup import escape
 
 from checker import __version__
 from checker.api import CheckRun, run_check
+from checker.crawl.cache import default_cache_path
 from checker.crawl.crawler import CrawlOptions, CrawlProgress
 from checker.crawl.scope import BadURL
 from checker.demo import ground_truth
@@ -57,6 +58,13 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
         help="render JavaScript pages in a browser (not yet implemented: pages are read as served)",
     )
     p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
+    p.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
     p.add_argument("--lang", choices=["th", "en"], default="th", help="language of the report (default th)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -117,17 +125,32 @@ def _ocr(args: argparse.Namespace) -> Literal["auto"] | None:
     return None if args.no_ocr else "auto"
 
 
+def _cache(args: argparse.Namespace) -> Path | None:
+    return None if args.no_cache else (args.cache or default_cache_path())
+
+
 def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> CheckRun:
     show = not args.quiet and err.is_terminal
     if not show:
-        return asyncio.run(run_check(url, pack, args.year, args.lang, _options(args), ocr=_ocr(args)))
+        return asyncio.run(
+            run_check(url, pack, args.year, args.lang, _options(args), ocr=_ocr(args), cache=_cache(args))
+        )
     with err.status("…") as status:
 
         def progress(p: CrawlProgress) -> None:
             status.update(f"pages {p.pages} · documents {p.documents} · queue {p.queued} · errors {p.errors}")
 
         return asyncio.run(
-            run_check(url, pack, args.year, args.lang, _options(args), on_progress=progress, ocr=_ocr(args))
+            run_check(
+                url,
+                pack,
+                args.year,
+                args.lang,
+                _options(args),
+                on_progress=progress,
+                ocr=_ocr(args),
+                cache=_cache(args),
+            )
         )
 
 

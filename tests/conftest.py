@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,12 @@ from checker.rules import loader
 from checker.rules.schema import RulePack
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_http_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """CLI runs in tests must not write to the user's ~/.cache."""
+    os.environ["OITCHECK_CACHE"] = str(tmp_path_factory.mktemp("cache") / "http-cache.db")
 
 
 @pytest.fixture(scope="session")

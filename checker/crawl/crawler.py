@@ -53,6 +53,7 @@ class CrawlResult:
     documents: dict[str, Document] = field(default_factory=dict)
     stats: Stats = field(default_factory=Stats)
     budget_exhausted: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # from_cache, robots, … for the coverage report
 
     @property
     def home_error(self) -> str | None:
@@ -112,7 +113,8 @@ class Crawler:
             errors=self._counts["errors"],
             bytes=self._counts["bytes"],
         )
-        return CrawlResult(start, home, self._resources, self._documents, stats, self._budget)
+        counts = {k: v for k, v in self._counts.items() if not k.endswith("_started")}
+        return CrawlResult(start, home, self._resources, self._documents, stats, self._budget, counts)
 
     # ------------------------------------------------------------------ frontier
 
@@ -197,8 +199,16 @@ class Crawler:
         is_doc = looks_like_document_url(url)
         cap = self.opt.max_document_bytes if is_doc else self.opt.max_page_bytes
         result = await self.fetcher.fetch(url, cap)
+        if result.skipped:  # robots.txt said no, or the site is failing and paused: no request was made
+            self._counts[result.skipped] += 1
+            res = self._resources.setdefault(url, Resource(url=url, final_url=url, status=None, depth=depth))
+            res.fetched, res.skipped_reason, res.error = False, result.skipped, result.error
+            return
         self._counts["requests"] += 1 + len(result.redirects)
-        self._counts["bytes"] += len(result.body)
+        if result.from_cache:
+            self._counts["from_cache"] += 1  # revalidated (304): the body came from disk, not the network
+        else:
+            self._counts["bytes"] += len(result.body)
         res = self._store(url, depth, result)
         if not res.ok:
             self._counts["errors"] += 1

@@ -8,11 +8,13 @@ import asyncio
 import socket
 import ssl
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import httpx
 
 from checker import __version__
+from checker.crawl.cache import REVALIDATE, cache_transport, served_from_cache
 
 USER_AGENT = f"oitcheck/{__version__} (+https://github.com/oitcheck/oitcheck; OIT self-audit)"
 
@@ -48,15 +50,20 @@ class HttpxFetcher:
         verify: bool = True,
         user_agent: str = USER_AGENT,
         transport: httpx.AsyncBaseTransport | None = None,
+        cache: Path | None = None,
     ) -> None:
         self._timeout = timeout
+        headers = {"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"}
+        if cache is not None and transport is None:
+            transport = cache_transport(cache, verify=verify)
+            headers.update(REVALIDATE)
         self._client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=True,
             max_redirects=10,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=verify,
-            headers={"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"},
+            headers=headers,
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
         )
 
@@ -96,6 +103,7 @@ class HttpxFetcher:
                 truncated=truncated,
                 last_modified=resp.headers.get("last-modified"),
                 retry_after=resp.headers.get("retry-after"),
+                from_cache=served_from_cache(resp),
             )
 
     async def aclose(self) -> None:

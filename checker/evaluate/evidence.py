@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.recognise import ItemMatcher, is_generic_anchor, link_names_item
 from checker.extract.kinds import looks_like_document_url
-from checker.i18n import t
+from checker.i18n import MESSAGES, t
 from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
 
 MAX_SECTION_LINKS = 12
@@ -43,6 +43,12 @@ class _Builder:
     strength: int
     labels: list[str] = field(default_factory=list)
     kwargs: dict[str, object] = field(default_factory=dict)
+
+
+def skip_text(reason: str | None, lang: str) -> str:
+    """Why a linked resource was not fetched, in the clerk's words."""
+    key = f"skip_{(reason or 'budget').split(':')[0]}"
+    return t(key, lang) if key in MESSAGES else t("skip_budget", lang)
 
 
 def _via(page: str, link: Link) -> str:
@@ -83,7 +89,7 @@ def gather(
             return
         via = _via(page, link)
         if not res.fetched:
-            why = t("external", lang) if res.skipped_reason == "external" else t("not_reached", lang)
+            why = skip_text(res.skipped_reason, lang)
             add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind)
             return
         doc = site.documents.get(url)

@@ -1,15 +1,17 @@
 """A real local HTTP server for tests: static fixture sites plus faults described as data.
 
 A site directory may hold `_routes.yaml` mapping a path to what the server should do instead of serving a
-file: a status, headers, a body, a delay, a redirect. The server also counts requests and the most requests
-it ever had in flight at once (for politeness tests).
+file: a status, headers, a body, a delay, a redirect. A route with `sequence` (a list of such answers) gives
+the n-th answer to the n-th request and repeats the last, so a route can fail twice and then succeed. The server
+also counts requests, records when each one arrived (time.monotonic, per path) and the most requests it ever had
+in flight at once (for politeness tests).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,7 @@ from checker.demo.server import QuietHandler, serve
 class FixtureHandler(QuietHandler):
     routes: ClassVar[dict[str, dict[str, Any]]] = {}
     hits: ClassVar[Counter[str]] = Counter()
+    times: ClassVar[defaultdict[str, list[float]]] = defaultdict(list)
     lock: ClassVar[threading.Lock] = threading.Lock()
     in_flight: ClassVar[int] = 0
     max_in_flight: ClassVar[int] = 0
@@ -31,12 +34,17 @@ class FixtureHandler(QuietHandler):
         cls = type(self)
         with cls.lock:
             cls.hits[self.path] += 1
+            cls.times[self.path].append(time.monotonic())
+            nth = cls.hits[self.path]
             cls.in_flight += 1
             cls.max_in_flight = max(cls.max_in_flight, cls.in_flight)
         try:
             route = cls.routes.get(self.path)
             if route is None:
                 super().do_GET()
+            elif "sequence" in route:
+                answers = route["sequence"]
+                self._answer({**route, **answers[min(nth, len(answers)) - 1]})
             else:
                 self._answer(route)
         finally:
@@ -70,7 +78,14 @@ def serve_site(
     handler = type(
         "Handler",
         (FixtureHandler,),
-        {"routes": table, "hits": Counter(), "lock": threading.Lock(), "in_flight": 0, "max_in_flight": 0},
+        {
+            "routes": table,
+            "hits": Counter(),
+            "times": defaultdict(list),
+            "lock": threading.Lock(),
+            "in_flight": 0,
+            "max_in_flight": 0,
+        },
     )
     with serve(directory, handler=handler) as base:
         yield base, handler
