@@ -98,6 +98,7 @@ async def run_check(
         stats=crawl.stats,
         score=score(items),
         items=items,
+        coverage=crawl.coverage(),
     )
     return CheckRun(report, crawl, site_error, engine is not None)
 

@@ -154,6 +154,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ผลตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year}: {site}",
         "en": "OIT disclosure check, fiscal year {year}: {site}",
     },
+    "coverage_line": {
+        "th": "จากแคช {cache} · ข้ามตาม robots.txt {robots} · ไม่ได้เปิดเพราะงบหมด {budget}\n"
+        "ลึกเกิน {depth} · ลิงก์วนซ้ำ {trap} · ลิงก์ภายนอก {external} · ใช้เวลา {seconds} วินาที",
+        "en": "from cache {cache} · robots.txt {robots} · budget {budget}\n"
+        "too deep {depth} · traps {trap} · off-site links {external} · {seconds} s",
+    },
+    "budget_spent": {
+        "th": "งบการตรวจ ({what}) หมดก่อนตรวจครบทุกหน้า ผลบางข้ออาจยังไม่สมบูรณ์",
+        "en": "The crawl budget ({what}) ran out before every page was seen; some verdicts may be incomplete",
+    },
+    "not_rendered": {
+        "th": "มี {n} หน้าที่ต้องใช้เบราว์เซอร์แสดงผล แต่ไม่พบเบราว์เซอร์ (เช่น {first})",
+        "en": "{n} pages need a browser to show their content, and none was found (e.g. {first})",
+    },
     "crawl_stats": {
         "th": "ตรวจ {pages} หน้า {documents} เอกสาร คำขอ {requests} ครั้ง ผิดพลาด {errors}",
         "en": "{pages} pages, {documents} documents, {requests} requests, {errors} errors",

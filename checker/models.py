@@ -165,6 +165,25 @@ class Stats(_Frozen):
     rendered: int = 0
 
 
+class Coverage(_Frozen):
+    """What the crawl reached and what it could not, so a verdict can be read against it."""
+
+    pages_fetched: int = 0
+    documents_fetched: int = 0
+    failed: int = 0  # error status, timeout, connection or TLS failure
+    from_cache: int = 0  # revalidated with a 304: nothing downloaded
+    skipped_robots: int = 0
+    skipped_budget: int = 0
+    skipped_depth: int = 0
+    skipped_trap: int = 0
+    skipped_circuit: int = 0  # the site kept failing and the crawl paused instead of adding load
+    external_links: int = 0  # off-site links recorded, not crawled
+    not_rendered: list[str] = []  # pages that needed a browser when none was available
+    budget_exhausted: str | None = None  # pages | documents | bytes | time, or None
+    pages_left: int = 0
+    seconds: float = 0.0
+
+
 class Score(_Frozen):
     passed: int
     total: int
@@ -204,6 +223,7 @@ class SiteReport(_Frozen):
     stats: Stats
     score: Score
     items: list[ItemResult]
+    coverage: Coverage | None = None  # added in 0.2 (additive; schema_version stays 1)
 
 
 # --------------------------------------------------------------------------- evaluate (internal)

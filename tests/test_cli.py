@@ -38,7 +38,9 @@ def test_json_report_has_the_documented_shape(tmp_path: Path) -> None:
         "stats",
         "score",
         "items",
-    }
+        "coverage",
+    }  # fmt: skip  (coverage: additive, see docs/json-report.md)
+    assert data["coverage"]["pages_fetched"] == data["stats"]["pages"] and data["coverage"]["external_links"] > 0
     assert data["schema_version"] == 1 and data["tool"]["name"] == "oitcheck"
     assert data["ruleset"] == {"id": "oit_2567", "fiscal_year": 2567}
     assert set(data["stats"]) == {"requests", "pages", "documents", "errors", "bytes", "rendered"}

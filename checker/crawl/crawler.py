@@ -10,7 +10,7 @@ import asyncio
 import heapq
 import itertools
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.scope import BadURL, SiteScope, canonical
 from checker.extract import Ocr, classify, extract
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
-from checker.models import Document, Link, Referrer, Resource, ResourceKind, Stats
+from checker.models import Coverage, Document, Link, Referrer, Resource, ResourceKind, Stats
 
 PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
 
@@ -54,6 +54,28 @@ class CrawlResult:
     stats: Stats = field(default_factory=Stats)
     budget_exhausted: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # from_cache, robots, … for the coverage report
+    seconds: float = 0.0
+    pages_left: int = 0
+    not_rendered: list[str] = field(default_factory=list)
+
+    def coverage(self) -> Coverage:
+        skipped = Counter((r.skipped_reason or "").split(":")[0] for r in self.resources.values() if not r.fetched)
+        return Coverage(
+            pages_fetched=self.stats.pages,
+            documents_fetched=self.stats.documents,
+            failed=self.stats.errors,
+            from_cache=self.counts.get("from_cache", 0),
+            skipped_robots=skipped["robots"],
+            skipped_budget=skipped["budget"] + skipped["not reached"],
+            skipped_depth=skipped["depth"],
+            skipped_trap=skipped["trap"],
+            skipped_circuit=skipped["circuit-open"],
+            external_links=skipped["external"],
+            not_rendered=list(self.not_rendered),
+            budget_exhausted=self.budget_exhausted,
+            pages_left=self.pages_left,
+            seconds=round(self.seconds, 2),
+        )
 
     @property
     def home_error(self) -> str | None:
@@ -92,7 +114,8 @@ class Crawler:
     async def crawl(self, start_url: str) -> CrawlResult:
         start = canonical(start_url)
         self.scope = SiteScope.of(start)
-        self._deadline = time.monotonic() + self.opt.max_seconds
+        self._started = time.monotonic()
+        self._deadline = self._started + self.opt.max_seconds
         self._push(start, depth=0, priority=100)
         self._wake = asyncio.Event()
         self._inflight = 0
@@ -114,7 +137,11 @@ class Crawler:
             bytes=self._counts["bytes"],
         )
         counts = {k: v for k, v in self._counts.items() if not k.endswith("_started")}
-        return CrawlResult(start, home, self._resources, self._documents, stats, self._budget, counts)
+        return CrawlResult(
+            start, home, self._resources, self._documents, stats, self._budget, counts,
+            seconds=time.monotonic() - self._started,
+            pages_left=max(0, self.opt.max_pages - self._counts["pages_started"]),
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ frontier
 

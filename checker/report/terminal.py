@@ -74,6 +74,15 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
     summary = f"[bold]{t('summary', lang, passed=s.passed, total=s.total, percent=s.percent)}[/bold]\n{line}\n"
     st = report.stats
     summary += t("crawl_stats", lang, pages=st.pages, documents=st.documents, requests=st.requests, errors=st.errors)
+    cov = report.coverage
+    if cov is not None:
+        summary += "\n" + t("coverage_line", lang, cache=cov.from_cache, robots=cov.skipped_robots,
+                             budget=cov.skipped_budget, depth=cov.skipped_depth, trap=cov.skipped_trap,
+                             external=cov.external_links, seconds=cov.seconds)  # fmt: skip
+        if cov.budget_exhausted:
+            summary += "\n" + t("budget_spent", lang, what=cov.budget_exhausted)
+        if cov.not_rendered:
+            summary += "\n" + t("not_rendered", lang, n=len(cov.not_rendered), first=escape(cov.not_rendered[0]))
     parts.append(Panel(summary, expand=False))
     return Group(*parts)
 
