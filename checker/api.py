@@ -12,6 +12,7 @@ from typing import Literal
 from checker import __version__
 from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
+from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
 from checker.evaluate.evaluator import evaluate
 from checker.evaluate.evidence import SiteContent
@@ -51,6 +52,7 @@ async def run_check(
     on_progress: Callable[[CrawlProgress], None] | None = None,
     ocr: Ocr | Literal["auto"] | None = "auto",
     cache: Path | None = None,
+    browser: str | None = None,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
@@ -63,11 +65,19 @@ async def run_check(
     own_fetcher = fetcher is None
     fetcher = fetcher or HttpxFetcher(cache=cache)
     engine = find_ocr() if ocr == "auto" else ocr
+    # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
+    mode = (options or CrawlOptions()).render
+    path = find_browser(browser) if mode != "never" else None
+    renderer = PlaywrightRenderer(path) if path else None
     try:
-        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress, engine).crawl(start)
+        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress, engine, renderer=renderer).crawl(
+            start
+        )
     finally:
         if own_fetcher:
             await fetcher.aclose()
+        if renderer is not None:
+            await renderer.aclose()
     site_error = crawl.home_error
     if site_error:
         reason = t("site_down", lang, why=site_error)
@@ -86,7 +96,8 @@ async def run_check(
         name = None
     else:
         home_url = start if start in crawl.resources else next(iter(crawl.resources))
-        items = evaluate(pack, SiteContent(home_url, crawl.resources, crawl.documents), year, lang)
+        content = SiteContent(home_url, crawl.resources, crawl.documents, unrendered=tuple(crawl.not_rendered))
+        items = evaluate(pack, content, year, lang)
         home_doc = crawl.documents.get(home_url)
         name = (home_doc.title or None) if home_doc else None
     report = SiteReport(

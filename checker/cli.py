@@ -55,8 +55,9 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
         "--render",
         choices=["auto", "always", "never"],
         default="auto",
-        help="render JavaScript pages in a browser (not yet implemented: pages are read as served)",
+        help="run pages' JavaScript in a browser: auto = only pages served as empty app shells (default)",
     )
+    p.add_argument("--browser", default=None, help="Chromium or Chrome to use (default: found automatically)")
     p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
     p.add_argument(
         "--cache",
@@ -114,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _options(args: argparse.Namespace) -> CrawlOptions:
     return CrawlOptions(
+        render=args.render,
         max_pages=args.max_pages,
         max_documents=args.max_documents,
         max_seconds=args.max_seconds,
@@ -133,7 +135,16 @@ def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> Ch
     show = not args.quiet and err.is_terminal
     if not show:
         return asyncio.run(
-            run_check(url, pack, args.year, args.lang, _options(args), ocr=_ocr(args), cache=_cache(args))
+            run_check(
+                url,
+                pack,
+                args.year,
+                args.lang,
+                _options(args),
+                ocr=_ocr(args),
+                cache=_cache(args),
+                browser=args.browser,
+            )
         )
     with err.status("…") as status:
 
@@ -150,6 +161,7 @@ def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> Ch
                 on_progress=progress,
                 ocr=_ocr(args),
                 cache=_cache(args),
+                browser=args.browser,
             )
         )
 

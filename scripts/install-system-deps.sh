@@ -11,6 +11,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   echo "note: not installing ${missing[*]} (needs root and apt-get); install them for the full test suite" >&2
+  echo "      (for JavaScript pages any Chrome/Chromium will do: \`playwright install chromium\` or OITCHECK_BROWSER)" >&2
   exit 0
 fi
 echo "installing ${missing[*]} …" >&2

@@ -14,10 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Literal
 
 from checker.crawl.fetcher import Fetcher, FetchResult
+from checker.crawl.render import Renderer, looks_like_shell
 from checker.crawl.scope import BadURL, SiteScope, canonical
-from checker.extract import Ocr, classify, extract
+from checker.extract import Ocr, classify, extract, extract_html
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
 from checker.models import Coverage, Document, Link, Referrer, Resource, ResourceKind, Stats
 
@@ -34,6 +36,7 @@ class CrawlOptions:
     max_depth: int = 8
     max_seconds: float = 600.0
     concurrency: int = 4  # per host; the site is one host
+    render: Literal["auto", "always", "never"] = "auto"  # auto: only pages that are empty app shells
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,11 @@ class Crawler:
         on_progress: Callable[[CrawlProgress], None] | None = None,
         ocr: Ocr | None = None,
         keep_document_bytes: bool = False,
+        renderer: Renderer | None = None,
     ) -> None:
         self.fetcher = fetcher
+        self.renderer = renderer
+        self.not_rendered: list[str] = []
         self.ocr = ocr
         self.keep_document_bytes = keep_document_bytes
         self.opt = options or CrawlOptions()
@@ -135,12 +141,14 @@ class Crawler:
             documents=self._counts["documents"],
             errors=self._counts["errors"],
             bytes=self._counts["bytes"],
+            rendered=self._counts["rendered"],
         )
         counts = {k: v for k, v in self._counts.items() if not k.endswith("_started")}
         return CrawlResult(
             start, home, self._resources, self._documents, stats, self._budget, counts,
             seconds=time.monotonic() - self._started,
             pages_left=max(0, self.opt.max_pages - self._counts["pages_started"]),
+            not_rendered=self.not_rendered,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ frontier
@@ -241,7 +249,7 @@ class Crawler:
             self._counts["errors"] += 1
         elif res.kind is ResourceKind.HTML:
             self._counts["pages"] += 1
-            doc = extract(res)
+            doc = await self._maybe_render(res, extract(res))
             self._documents[url] = doc
             # Links are followed only from pages on the site (a redirect may have left it).
             if self.scope.contains(res.final_url) and doc.soft_error is None:
@@ -264,6 +272,24 @@ class Crawler:
                     url,
                 )
             )
+
+    async def _maybe_render(self, res: Resource, doc: Document) -> Document:
+        """Run the page's JavaScript in a browser when its HTML is an empty shell (or always, if asked)."""
+        mode = self.opt.render
+        if mode == "never" or (mode == "auto" and not looks_like_shell(doc, res.body)):
+            return doc
+        if self.renderer is None:
+            if looks_like_shell(doc, res.body):
+                self.not_rendered.append(res.url)
+            return doc
+        result = await self.renderer.render(res.final_url)
+        if not result.ok:
+            self._counts["render_errors"] += 1
+            if looks_like_shell(doc, res.body):
+                self.not_rendered.append(res.url)
+            return doc
+        self._counts["rendered"] += 1
+        return extract_html(result.body, result.final_url, result.content_type)
 
     def _store(self, url: str, depth: int, result: FetchResult) -> Resource:
         res = self._resources.get(url)

@@ -178,13 +178,17 @@ class PoliteFetcher:
 
     async def _attempts(self, host: _Host, url: str, max_bytes: int, trial: asyncio.Event | None) -> FetchResult:
         attempt = 0
+        last: FetchResult | None = None
         while True:
             await self._gate(host, url)
+            if host.open_until is not None and trial is None:  # the breaker opened while we queued
+                return last or self._refusal(host, url)
             self.stats.requests += 1
             result = await self.inner.fetch(url, max_bytes)
             wait = self._record(host, result, trial, attempt)
             if wait is None or attempt >= self.policy.retries or host.open_until is not None:
                 return result
+            last = result
             attempt += 1
             self.stats.retries += 1
             await self._wait(wait)
@@ -194,17 +198,18 @@ class PoliteFetcher:
         while host.open_until is not None:
             now = self._clock()
             if now < host.open_until:
-                self.stats.circuit_skips += 1
-                error = (
-                    f"host paused after {host.failures} failed requests in a row; "
-                    f"retrying in {host.open_until - now:.0f} s"
-                )
-                return FetchResult(url, url, None, error=error, skipped="circuit-open"), None
+                return self._refusal(host, url), None
             if host.trial is None:
                 host.trial = asyncio.Event()
                 return None, host.trial
             await host.trial.wait()  # the trial's verdict decides for us too
         return None, None
+
+    def _refusal(self, host: _Host, url: str) -> FetchResult:
+        self.stats.circuit_skips += 1
+        left = max(0.0, (host.open_until or 0.0) - self._clock())
+        error = f"host paused after {host.failures} failed requests in a row; next try in {left:.0f} s"
+        return FetchResult(url, url, None, error=error, skipped="circuit-open")
 
     async def _gate(self, host: _Host, url: str) -> None:
         """Space request starts to one host; one caller at a time, so waits queue up instead of bunching."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import ClassVar, Protocol, Self
 
+import playwright
 from playwright.async_api import BrowserContext, Page, Playwright, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -35,20 +36,14 @@ last_error: str | None = None
 
 BROWSER_ENV = "OITCHECK_BROWSER"
 CANDIDATES: tuple[str, ...] = (
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome",
-    "/snap/bin/chromium",
-)
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium",
+)  # fmt: skip
 # --disable-background-networking & co.: no update/sync/safe-browsing connections, which a closed network
 # refuses and which would otherwise keep "network idle" from ever arriving. --no-sandbox only as root.
 BASE_ARGS: tuple[str, ...] = (
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
+    "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
     "--disable-sync",
-)
+)  # fmt: skip
 _BLOCKED = frozenset({"image", "font", "media"})  # not needed for text or links; skipping them saves seconds
 
 
@@ -91,9 +86,7 @@ def find_browser(explicit: str | None = None) -> str | None:
 def _playwright_chromium() -> str | None:
     """The newest browser `playwright install chromium` downloaded, found without starting Playwright."""
     env = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
-    if env == "0":
-        import playwright
-
+    if env == "0":  # browsers inside the package
         root = Path(playwright.__file__).parent / "driver" / "package" / ".local-browsers"
     elif env:
         root = Path(env)
@@ -125,7 +118,9 @@ def launch_args() -> list[str]:
 # --------------------------------------------------------------------------- is this page an app shell?
 
 _SCRIPT = re.compile(rb"<script\b", re.I)
-_FRAMESET = re.compile(rb"<frameset\b", re.I)
+# Not a shell whatever its scripts: the crawler follows these (looked for in the bytes too, whatever
+# version of extract_html made the Document).
+_ELSEWHERE = re.compile(rb"<frameset\b|<meta[^>]+http-equiv\s*=\s*[\"']?refresh", re.I)
 _MOUNT = re.compile(
     rb"""\bid\s*=\s*["']?(?:root|app|__next|__nuxt|q-app|react-root|main-app|svelte)["'\s>]"""
     rb"|<app-root\b|\bng-app\b|\bng-version\b|\bdata-reactroot\b|\bdata-v-app\b",
@@ -146,7 +141,7 @@ def looks_like_shell(doc: Document, body: bytes) -> bool:
     """
     if doc.kind is not ResourceKind.HTML or not doc.readable:
         return False
-    if len(doc.main_text) >= _SHELL_TEXT or _FRAMESET.search(body):
+    if len(doc.main_text) >= _SHELL_TEXT or _ELSEWHERE.search(body):
         return False
     links = [link for link in doc.links if link.url]
     if len(links) >= _SHELL_LINKS or any(link.tag in ("frame", "iframe", "meta") for link in doc.links):
@@ -234,7 +229,7 @@ class PlaywrightRenderer:
             page.on("popup", _close_popup)
             try:
                 # Outer bound: a page whose scripts spin forever would otherwise hang page.content().
-                limit = self.nav_timeout + self.idle_timeout + 10
+                limit = self.nav_timeout + self.idle_timeout + 5
                 return await asyncio.wait_for(self._render(page, url), timeout=limit)
             except TimeoutError:
                 return RenderResult(url, page.url, "", None, "timeout: the page never became readable")
@@ -302,10 +297,7 @@ async def open_renderer(
     global last_error
     path = find_browser(explicit_path)
     if path is None:
-        last_error = (
-            "no Chromium or Chrome found: install Debian's chromium, run `playwright install chromium` "
-            f"or set {BROWSER_ENV}"
-        )
+        last_error = f"no Chromium/Chrome found (install chromium, `playwright install chromium` or set {BROWSER_ENV})"
         return None
     renderer = PlaywrightRenderer(path, nav_timeout=nav_timeout, idle_timeout=idle_timeout, verify=verify)
     try:

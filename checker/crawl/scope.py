@@ -1,14 +1,33 @@
 """What counts as "the site" and one canonical spelling per URL.
 
 Agency sites answer on www and non-www, http and https, often all four; assessors treat them as one site.
+Their pages also come back under many spellings: with tracking parameters from a Facebook post, with a
+session id in every link, /ita/ and /ita/index.html. One spelling per page keeps the crawl from fetching
+a page twice or walking an endless session-id loop.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_TRACKING = {"fbclid", "gclid", "yclid", "dclid", "msclkid", "gbraid", "wbraid", "mc_cid", "mc_eid", "_ga", "_gl"}
+_SESSION = {
+    "phpsessid", "jsessionid", "sessionid", "session_id", "sessid", "oscsid", "zenid", "cfid", "cftoken",
+    "aspsessionid",
+}  # fmt: skip
+# "sid" is also a section id on vendor CMSs (news.php?sid=3): dropped only when its value is a token.
+_SID_TOKEN = re.compile(r"^[A-Za-z0-9,-]{16,}$")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/;?]*", re.I)
+_ASPNET_COOKIELESS = re.compile(r"/\((?:[A-Za-z]\([^()/]*\))+\)(?=/|$)")  # /(S(lit3py55t21z5v55vlm25s55))/
+# A directory's own page under its file name. Not index.php: many agency sites serve a splash page as
+# index.html at "/" that links to the real home page, index.php; merging those would lose the whole site.
+INDEX_FILES = {"index.html", "index.htm", "default.asp", "default.aspx", "default.htm", "default.html"}
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNSAFE = re.compile(r"[^\x21-\x7e]+")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
 class BadURL(ValueError):
@@ -25,8 +44,15 @@ def _port(parts: SplitResult) -> int | None:
     return port
 
 
-def canonical(url: str) -> str:
-    """Lower-case scheme and host, drop default port and fragment, '/' for an empty path."""
+def canonical(url: str, *, drop_index: bool = False) -> str:
+    """One spelling per page: lower-case scheme and host, no default port, fragment, tracking or session id.
+
+    Other query parameters keep their order and bytes (vendor `_mod=<base64>` routes must survive);
+    percent-escapes are spelt one way (unreserved characters decoded, the rest lower-case, non-ASCII
+    encoded). With drop_index, a trailing index.html / default.aspx without a query is dropped so that
+    /ita/ and /ita/index.html are one page; off by default because the URL canonical() returns is also
+    the URL the crawler requests, and a server need not answer "/" as it answers "/index.html".
+    """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -36,8 +62,58 @@ def canonical(url: str) -> str:
     netloc = host if port is None else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+    query = _clean_query(parts.query)
+    path = _clean_path(parts.path or "/", drop_index=drop_index and not query)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _escapes(s: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        ch = chr(int(m.group(1), 16))
+        return ch if ch in _UNRESERVED else m.group(0).lower()
+
+    s = _ESCAPE.sub(fix, s)
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02x}" for b in m.group(0).encode("utf-8", "surrogatepass")), s)
+
+
+def _clean_path(path: str, drop_index: bool) -> str:
+    path = _ASPNET_COOKIELESS.sub("", _PATH_SESSION.sub("", path)) or "/"
+    path = _remove_dot_segments(_escapes(path))
+    head, _, last = path.rpartition("/")
+    if drop_index and last.lower() in INDEX_FILES:
+        path = head + "/"
+    return path
+
+
+def _remove_dot_segments(path: str) -> str:
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    out: list[str] = []
+    for seg in segments:
+        if seg == "..":
+            if len(out) > 1:
+                out.pop()
+        elif seg != ".":
+            out.append(seg)
+    if segments[-1] in (".", ".."):
+        out.append("")
+    return "/".join(out) or "/"
+
+
+def _clean_query(query: str) -> str:
+    kept = []
+    for piece in query.split("&"):
+        if not piece:
+            continue
+        raw_key, _, value = piece.partition("=")
+        key = unquote_plus(raw_key).strip().lower()
+        if key.startswith("utm_") or key in _TRACKING or key in _SESSION:
+            continue
+        if key == "sid" and _SID_TOKEN.match(unquote_plus(value)):
+            continue
+        kept.append(_escapes(piece))
+    return "&".join(kept)
 
 
 def normalise_start_url(raw: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
@@ -61,7 +61,7 @@ def evaluate_item(
     pending = [u for u in units if u.state == "not_fetched"]
     failed = [u for u in units if u.state == "failed"]
     if not live:
-        return _without_live_evidence(item, units, lang)
+        return _without_live_evidence(item, units, site, lang)
 
     considered = live + pending
     verdicts = [_judge_element(e, considered) for e in item.elements]
@@ -131,7 +131,7 @@ def _result(
     )
 
 
-def _without_live_evidence(item: Item, units: list[EvidenceUnit], lang: str) -> ItemResult:
+def _without_live_evidence(item: Item, units: list[EvidenceUnit], site: SiteContent, lang: str) -> ItemResult:
     """Nothing readable was reached: links that fail, links not followed, empty placeholders, or nothing."""
     failed = [u for u in units if u.state == "failed"]
     pending = [u for u in units if u.state == "not_fetched"]
@@ -144,6 +144,10 @@ def _without_live_evidence(item: Item, units: list[EvidenceUnit], lang: str) -> 
         evidence = [_out(u, None) for u in pending[:MAX_EVIDENCE]]
         return _result(item, "review", why, _elements(item, lang, "unknown"), evidence)
     why = [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
+    if site.unrendered:
+        # Pages that only a browser can show were not read: the item may be on them. Never a guess.
+        why.append(t("not_rendered", lang, n=len(site.unrendered), first=site.unrendered[0]))
+        return _result(item, "review", why, _elements(item, lang, "unknown"))
     return _result(item, "missing", [t("missing", lang, title=item.title.th), *why], _elements(item, lang, "not_found"))
 
 
@@ -222,6 +226,6 @@ def evaluate(pack: RulePack, site: SiteContent, year: int | None = None, lang: s
     """Judge every item of the pack; `year` (Buddhist era) defaults to the pack's fiscal year."""
     year = year or pack.fiscal_year
     if not site.index_pages:
-        site = SiteContent(site.home_url, site.resources, site.documents, find_index_pages(pack, site))
+        site = replace(site, index_pages=find_index_pages(pack, site))
     matchers = [ItemMatcher(i) for i in pack.items]
     return [evaluate_item(item, site, year, lang, matchers) for item in pack.items]

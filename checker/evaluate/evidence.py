@@ -27,6 +27,7 @@ class SiteContent:
     resources: dict[str, Resource]
     documents: dict[str, Document]
     index_pages: frozenset[str] = frozenset()  # pages listing many items (an ITA page): no one-hop
+    unrendered: tuple[str, ...] = ()  # pages that needed a browser and did not get one
 
     def live_page(self, url: str) -> Document | None:
         res = self.resources.get(url)

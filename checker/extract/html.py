@@ -7,12 +7,23 @@ runs on every page of every crawl; it copes with broken and hostile markup.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
 
 from checker.extract.encoding import decode_html
+from checker.extract.links import (
+    BLOCK,
+    DROP,
+    anchor_of,
+    context_of,
+    element_links,
+    resolve_href,
+    script_flipbooks,
+    text_of,
+)
 from checker.extract.thai import normalise
 from checker.models import Document, Form, Image, Link, ResourceKind, Section
 
@@ -23,65 +34,8 @@ _BLOCK = {
     "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option",
 }  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_ROW_TAGS = ("tr", "li", "dt", "dd", "p")
 _CHROME = re.compile(r"(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|topbar)([\s_-]|$)", re.I)
-_JS_URL = re.compile(r"""(?:open\w*|location(?:\.href)?\s*=|MM_openBrWindow)\s*\(?\s*['"]([^'"]+)['"]""", re.I)
-_SOFT_404 = re.compile(
-    r"\b404\b|not\s*found|ไม่พบหน้า|ไม่พบหน้าเว็บ|ไม่พบข้อมูลที่ต้องการ|ไม่พบไฟล์|หน้านี้ไม่มีอยู่|page\s+does\s+not\s+exist",
-    re.I,
-)
-_CONTEXT_CHARS = 400
-_LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data"}
-
-
-def _text_of(el: lxml.html.HtmlElement) -> str:
-    parts: list[str] = []
-    for node in el.iter():
-        if node.tag in _DROP or not isinstance(node.tag, str):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        if node.tag in _BLOCK:
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return normalise("".join(parts))
-
-
-def resolve_href(base: str, raw: str) -> str:
-    """Absolute URL for an href; "" for placeholders (#, javascript:void) that lead nowhere."""
-    raw = (raw or "").strip()
-    if not raw or raw.startswith("#"):
-        return ""
-    low = raw.lower()
-    if low.startswith("javascript:"):
-        m = _JS_URL.search(raw)
-        return urljoin(base, m.group(1)) if m else ""
-    if low.startswith(("data:", "about:")):
-        return ""
-    try:
-        return urljoin(base, raw).split("#", 1)[0]
-    except ValueError:
-        return ""
-
-
-def _context(el: lxml.html.HtmlElement) -> str:
-    node = el.getparent()
-    for _ in range(8):
-        if node is None:
-            break
-        if node.tag in _ROW_TAGS:
-            return _text_of(node)[:_CONTEXT_CHARS]
-        node = node.getparent()
-    parent = el.getparent()
-    # A bare parent is the link's row only when the link is alone in it (not a menu of many links).
-    if parent is not None and sum(1 for _ in parent.iter("a")) <= 1:
-        text = _text_of(parent)
-        if len(text) <= 300:
-            return text
-    return ""
+_REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
 
 
 def _is_chrome(el: lxml.html.HtmlElement) -> bool:
@@ -110,7 +64,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     title_el = root.find(".//title")
     title = normalise(title_el.text_content()) if title_el is not None else ""
 
-    links: list[Link] = []
+    links: list[Link] = _refresh_links(root, base)
     images: list[Image] = []
     forms: list[Form] = []
     headings: list[tuple[str, int]] = []
@@ -123,49 +77,37 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if skip_depth or tag in _DROP or not tag:
+            if skip_depth or tag in DROP or not tag:
+                if tag == "script" and not skip_depth:
+                    links += _script_links(el, root, base, -1 if chrome_depth else section, bool(chrome_depth))
                 skip_depth += 1
                 continue
             if _is_chrome(el):
                 chrome_depth += 1
             sink = chrome if chrome_depth else chunks[section]
             if tag in _HEADINGS and not chrome_depth:
-                headings.append((_text_of(el), _HEADINGS[tag]))
+                headings.append((text_of(el), _HEADINGS[tag]))
                 section = len(headings) - 1
                 chunks[section] = []
                 sink = chunks[section]
-            if tag in _BLOCK:
+            if tag in BLOCK:
                 sink.append(" ")
             if el.text:
                 sink.append(el.text)
-            if tag in _LINK_ATTRS:
-                links.append(_link(el, tag, base, -1 if chrome_depth else section, bool(chrome_depth)))
-            elif tag == "img":
-                if not chrome_depth:
-                    src = resolve_href(base, el.get("src", "")) or "[inline]"
-                    images.append(Image(src=src, alt=normalise(el.get("alt", "")), section=section))
+            links += element_links(el, base, -1 if chrome_depth else section, bool(chrome_depth))
+            if tag == "img" and not chrome_depth:
+                src = resolve_href(base, el.get("src", "")) or "[inline]"
+                images.append(Image(src=src, alt=normalise(el.get("alt", "")), section=section))
             elif tag == "form":
-                forms.append(_form(el, base, section))
-            elif tag == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
-                m = re.search(r"url\s*=\s*['\"]?([^'\";]+)", el.get("content", ""), re.I)
-                if m:
-                    links.append(
-                        Link(
-                            url=resolve_href(base, m.group(1)),
-                            text="",
-                            tag="meta",
-                            raw_href=m.group(1),
-                            section=section,
-                        )
-                    )
+                forms.append(_form(el, base, section))  # a form is a feature of the page, never a link to follow
         else:
             if skip_depth:
                 skip_depth -= 1
-                if skip_depth == 0 and el.tail and tag in _DROP:
+                if skip_depth == 0 and el.tail and tag in DROP:
                     (chrome if chrome_depth else chunks[section]).append(el.tail)
                 continue
             sink = chrome if chrome_depth else chunks[section]
-            if tag in _BLOCK:
+            if tag in BLOCK:
                 sink.append(" ")
             if _is_chrome(el):
                 chrome_depth -= 1
@@ -177,7 +119,8 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     full = normalise(main + " " + "".join(chrome))
     sections = _sections(headings, own)
     doc_headings = tuple(h for h, _ in headings)
-    soft = _soft_error(title, doc_headings, main)
+    page = _Page(title, doc_headings, main, links, bool(images), bool(forms), bool("".join(chrome).strip()))
+    soft = _soft_error(page, home=_is_home(url), app_shell=_app_shell(root))
     return Document(
         url=url,
         kind=ResourceKind.HTML,
@@ -194,23 +137,30 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     )
 
 
-def _link(el: lxml.html.HtmlElement, tag: str, base: str, section: int, chrome: bool) -> Link:
-    raw = el.get(_LINK_ATTRS[tag], "") or ""
-    if tag == "a" and not raw.strip() and el.get("onclick"):
-        raw = "javascript:" + el.get("onclick", "")
-    text = _text_of(el)
-    if not text:
-        alts = [normalise(i.get("alt", "")) for i in el.iter("img")]
-        text = " ".join(a for a in alts if a) or normalise(el.get("title", "") or el.get("aria-label", ""))
-    return Link(
-        url=resolve_href(base, raw),
-        text=text,
-        context=_context(el),
-        tag=tag,
-        raw_href=raw[:300],
-        section=section,
-        chrome=chrome,
-    )
+def _refresh_links(root: lxml.html.HtmlElement, base: str) -> list[Link]:
+    """<meta http-equiv=refresh> redirects, usually in <head> (which the text walk skips)."""
+    out: list[Link] = []
+    for el in root.iter("meta"):
+        if (el.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH.search(el.get("content", ""))
+            if m:
+                out.append(Link(url=resolve_href(base, m.group(1)), text="", tag="meta", raw_href=m.group(1)[:300]))
+    return out
+
+
+def _script_links(
+    el: lxml.html.HtmlElement, root: lxml.html.HtmlElement, base: str, section: int, chrome: bool
+) -> list[Link]:
+    """Documents named by a flip-book plugin's configuration script (the only script we read)."""
+    out: list[Link] = []
+    for source, el_id in script_flipbooks(el.text or ""):
+        holder = root.find(f".//*[@id='{el_id}']") if el_id else None
+        anchor = anchor_of(holder) if holder is not None else ""
+        context = context_of(holder) if holder is not None else ""
+        url = resolve_href(base, source)
+        if url:
+            out.append(Link(url, anchor, context, "viewer", source[:300], section, chrome))
+    return out
 
 
 def _form(el: lxml.html.HtmlElement, base: str, section: int) -> Form:
@@ -237,9 +187,63 @@ def _sections(headings: list[tuple[str, int]], own: dict[int, str]) -> tuple[Sec
     return tuple(out)
 
 
-def _soft_error(title: str, headings: tuple[str, ...], text: str) -> str | None:
-    """An error page served with 200: it says 'not found' in its title or first heading and little else."""
-    for candidate in (title, headings[0] if headings else ""):
-        if candidate and _SOFT_404.search(candidate) and len(text) < 3000:
-            return candidate[:120]
+# Words error templates use (Apache, nginx, WordPress themes, Thai vendor CMSs). A bare "404" must stand
+# alone: "ประกาศที่ 404/2567" is a real page.
+_ERROR_WORDS = re.compile(
+    r"(?<![\d/.,-])404(?![\d/.,-])|not\s*found|nothing\s+found|can[’'`]?t\s+be\s+found|cannot\s+be\s+found"
+    r"|page\s+does\s+not\s+exist|no\s+longer\s+available"
+    r"|ไม่พบหน้า|ไม่พบข้อมูล|ไม่พบไฟล์|ไม่พบเนื้อหา|หน้านี้ไม่มีอยู่|ไม่มีหน้านี้|(?:ข้อมูล|หน้า|ไฟล์|เนื้อหา)นี้ถูกลบ",
+    re.I,
+)
+_APP_ROOT = re.compile(r"^(?:root|app|__next|__nuxt|q-app)$")
+
+
+@dataclass(frozen=True)
+class _Page:
+    title: str
+    headings: tuple[str, ...]
+    main: str
+    links: list[Link]
+    has_images: bool
+    has_forms: bool
+    has_chrome: bool
+
+
+def _soft_error(page: _Page, home: bool = False, app_shell: bool = False) -> str | None:
+    """Why a 200 page is really an error page or an empty template, or None for a real page.
+
+    Pages with a table of content links (an ITA page) are never flagged by their headings or text; only an
+    error title condemns them. The empty-template rule spares the home page and JavaScript app shells,
+    whose links the crawler must still follow.
+    """
+    content = [lk for lk in page.links if lk.url and not lk.chrome]
+    short = len(page.main) < 3000
+    if page.title and short and _ERROR_WORDS.search(page.title):
+        return page.title[:120]
+    if short and len(content) < 10:
+        for heading in page.headings[:3]:
+            if _ERROR_WORDS.search(heading):
+                return heading[:120]
+    embeds = any(lk.tag in ("iframe", "frame", "embed", "object") for lk in content)
+    if len(page.main) < 400 and len(content) <= 3 and not embeds:
+        m = _ERROR_WORDS.search(page.main)
+        if m:
+            return page.main[max(0, m.start() - 40) : m.end() + 40].strip()[:120]
+    if (
+        len(page.main) < 50
+        and page.title
+        and page.has_chrome
+        and not (content or page.has_images or page.has_forms or home or app_shell)
+    ):
+        return f"empty page: {page.title[:100]}"
     return None
+
+
+def _is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and re.fullmatch(r"/?(?:(?:index|default|home)\.\w+)?", parts.path, re.I) is not None
+
+
+def _app_shell(root: lxml.html.HtmlElement) -> bool:
+    """A single-page app's mount point: its content appears only after JavaScript runs."""
+    return any(_APP_ROOT.match(el.get("id") or "") for el in root.iter("div", "main"))

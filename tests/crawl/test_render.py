@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -24,7 +25,7 @@ from tests.support.server import FixtureHandler, serve_site
 
 SITE = Path(__file__).parents[1] / "fixtures" / "sites" / "spa"
 NAV_TIMEOUT = 3.0
-ROUTES = {
+ROUTES: dict[str, dict[str, Any]] = {
     "/slow": {"delay": 15},  # never answers within the navigation timeout
     "/with-image": {"body": '<h1>รูปภาพ</h1><img src="/pixel.png" alt="โลโก้"><a href="index.html">หน้าหลัก</a>'},
     "/gone": {"status": 404, "body": "<h1>ไม่พบหน้าที่ต้องการ</h1>"},
@@ -170,7 +171,8 @@ async def test_a_browser_that_will_not_start_gives_none_and_a_reason(tmp_path: P
     fake.write_text("#!/bin/sh\necho 'not a browser' >&2\nexit 1\n")
     fake.chmod(0o755)
     assert await open_renderer(str(fake)) is None
-    assert render.last_error and render.last_error.startswith("browser failed to start") and str(fake) in render.last_error
+    reason = render.last_error or ""
+    assert reason.startswith("browser failed to start") and str(fake) in reason
     # Used directly, the same failure is an error result, never an exception; and after aclose, too.
     async with PlaywrightRenderer(str(fake)) as broken:
         result = await broken.render("http://127.0.0.1:9/")
@@ -215,7 +217,7 @@ async def test_without_a_browser_open_renderer_says_why(tmp_path: Path, monkeypa
     monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path))
     monkeypatch.delenv(render.BROWSER_ENV, raising=False)
     assert await open_renderer(None) is None
-    assert render.last_error and "playwright install chromium" in render.last_error
+    assert render.last_error and "`playwright install chromium`" in render.last_error
 
 
 def test_launch_flags() -> None:
@@ -255,8 +257,9 @@ _FRAMESET = b"""<html><head><title>Welcome</title><script>var x = 1;</script></h
 _META_REFRESH = b"""<html><head><meta http-equiv="refresh" content="0; url=main/index.php">
 <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script></head>
 <body><div id="root"></div></body></html>"""
-_SPLASH = """<html><head><meta charset="utf-8"><title>ยินดีต้อนรับ</title><script src="/js/jquery.js"></script>
-</head><body><center><a href="home.php"><img src="intro-2567.jpg" alt="เข้าสู่เว็บไซต์"></a></center></body></html>""".encode()
+_SPLASH = """<html><head><meta charset="utf-8"><title>ยินดีต้อนรับ</title>
+<script src="/js/jquery.js"></script></head><body><center><a href="home.php">
+<img src="intro-2567.jpg" alt="เข้าสู่เว็บไซต์"></a></center></body></html>""".encode()
 _IFRAME_WRAPPER = b"""<html><head><title>Site</title><script src="a.js"></script></head>
 <body style="margin:0"><div id="app"><iframe src="https://cms.example.go.th/site/1" width="100%"></iframe></div>
 </body></html>"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -154,8 +155,9 @@ async def test_a_robots_txt_that_times_out_allows_everything(load: Load) -> None
 
 
 async def test_a_refused_connection_allows_everything() -> None:
-    with serve_site(SITE) as (base, _):
-        pass  # the port is closed again
+    with socket.socket() as sock:  # a port that was free a moment ago and has nobody listening
+        sock.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     fetcher = HttpxFetcher(timeout=2.0)
     try:
         robots = await load_robots(fetcher, base, USER_AGENT)

@@ -245,3 +245,210 @@ def csv_cp874() -> bytes:
     """A CSV as Thai Excel saves it: Windows-874, no BOM, a quoted field with a comma."""
     text = 'ลำดับ,รายการ,งบประมาณ\r\n1,"จัดซื้อวัสดุสำนักงาน, กองคลัง",50000\r\n2,ซ่อมแซมถนนลูกรัง,120000\r\n'
     return text.encode("cp874")
+
+
+# --------------------------------------------------------------------------------------------------
+# Documents for the labelled fixture sites (tests/support/docsites.py).  Unlike the helpers above, these
+# write exactly the title and dates they are given and nothing else (no default creation date), so a spec
+# can say "this file carries no date at all" or "this file was created in March 2024".
+
+
+def _pdf_with_info(data: bytes, *, title: str = "", created: datetime | None = None,
+                   modified: datetime | None = None) -> bytes:  # fmt: skip
+    """Copy the pages of `data` into a fresh PDF whose /Info holds only the given title and dates."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(data)))
+    meta: dict[str, str] = {}
+    if created:
+        meta["/CreationDate"] = created.strftime("D:%Y%m%d%H%M%S+07'00'")
+    if modified:
+        meta["/ModDate"] = modified.strftime("D:%Y%m%d%H%M%S+07'00'")
+    if title:
+        meta["/Title"] = title
+    if meta:
+        writer.add_metadata(meta)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def thai_pdf(
+    pages: Sequence[str],
+    *,
+    title: str = "",
+    created: datetime | None = None,
+    modified: datetime | None = None,
+    size: float = 14,
+) -> bytes:
+    """A text PDF, one entry of `pages` per page ("\\n" starts a new line), with only the metadata given."""
+    pdf = _fpdf(size)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
+    return _pdf_with_info(bytes(pdf.output()), title=title, created=created, modified=modified)
+
+
+def wrap_lines(lines: Sequence[str], width_px: float, font: ImageFont.FreeTypeFont) -> list[str]:
+    """Break lines at spaces so that each fits `width_px` (Thai has no word spaces: write phrases apart)."""
+    out: list[str] = []
+    for line in lines:
+        current = ""
+        for word in line.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and font.getlength(candidate) > width_px:
+                out.append(current)
+                current = word
+            else:
+                current = candidate
+        out.append(current)
+    return out
+
+
+def scan_page(lines: Sequence[str], *, dpi: int = 300, noise: bool = True, width_mm: int = 180) -> Image.Image:
+    """A scanned page (see scan_image) as tall as its lines need, long lines wrapped to the page width."""
+    font = ImageFont.truetype(_font(), round(16 / 72 * dpi))
+    usable = width_mm / 25.4 * dpi * 0.86
+    wrapped = wrap_lines(lines, usable, font)
+    height_mm = max(90, round(len(wrapped) * 16 / 72 * 25.4 * 1.9 / 0.8) + 10)
+    return scan_image(wrapped, dpi=dpi, noise=noise, size_mm=(width_mm, height_mm))
+
+
+def scan_file(lines: Sequence[str], fmt: str = "PNG", *, created: datetime | None = None) -> bytes:
+    """A PNG or JPEG scan of `lines`; a JPEG may carry an EXIF DateTimeOriginal (`created`)."""
+    img = scan_page(lines)
+    if fmt.upper() in ("JPEG", "JPG"):
+        params: dict[str, object] = {"quality": 85}
+        if created:
+            exif = Image.Exif()
+            stamp = created.strftime("%Y:%m:%d %H:%M:%S")
+            exif[0x0132] = stamp  # DateTime
+            exif.get_ifd(0x8769)[0x9003] = stamp  # DateTimeOriginal
+            params["exif"] = exif.tobytes()
+        return image_bytes(img, "JPEG", **params)
+    return image_bytes(img, "PNG")
+
+
+def scanned_pages_pdf(
+    pages: Sequence[Sequence[str]], *, title: str = "", created: datetime | None = None, dpi: int = 200
+) -> bytes:
+    """An image-only PDF, one scanned page (lines) per entry, each page as tall as its text needs."""
+    pdf = FPDF(unit="mm")
+    for lines in pages:
+        img = scan_page(lines, dpi=dpi)
+        w_mm, h_mm = (px / dpi * 25.4 for px in img.size)
+        pdf.add_page(format=(w_mm, h_mm))
+        pdf.image(io.BytesIO(image_bytes(img, "JPEG", quality=80)), x=0, y=0, w=w_mm, h=h_mm)
+    return _pdf_with_info(bytes(pdf.output()), title=title, created=created)
+
+
+def encrypt_pdf(data: bytes, user_password: str = "secret") -> bytes:
+    """`data` encrypted with pypdf; with user_password="" anyone can open it (an owner password only)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="owner-2567")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def truncate(data: bytes, keep: float = 0.5) -> bytes:
+    """The first `keep` of a file, as a download cut off mid-way leaves it."""
+    return data[: max(1, int(len(data) * keep))]
+
+
+def docx_doc(
+    paragraphs: Sequence[str],
+    *,
+    heading: str = "",
+    table: Sequence[Sequence[str]] = (),
+    title: str = "",
+    created: datetime | None = None,
+    modified: datetime | None = None,
+) -> bytes:
+    """A DOCX: optional heading, the paragraphs, an optional table; core properties only as given."""
+    import docx
+
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=max(len(r) for r in table))
+        for row, cells in zip(grid.rows, table, strict=True):
+            for cell, text in zip(row.cells, cells, strict=False):
+                cell.text = str(text)
+    props = document.core_properties
+    props.title = title
+    # python-docx's template carries its own dates (2013); a spec without dates must not inherit them.
+    for child in list(props._element):
+        if child.tag.rsplit("}", 1)[-1] in ("created", "modified", "lastPrinted"):
+            props._element.remove(child)
+    if created:
+        props.created = created.replace(tzinfo=None)
+    if modified:
+        props.modified = modified.replace(tzinfo=None)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def xlsx_doc(
+    sheets: dict[str, Sequence[Sequence[object]]],
+    *,
+    title: str = "",
+    created: datetime | None = None,
+    modified: datetime | None = None,
+) -> bytes:
+    """A workbook, one sheet per entry (name -> rows of cells), with only the given title and dates."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name[:31])
+        for row in rows:
+            ws.append(list(row))
+    wb.properties.title = title or None
+    if created:
+        wb.properties.created = created.replace(tzinfo=None)
+    if modified:
+        wb.properties.modified = modified.replace(tzinfo=None)
+    out = io.BytesIO()
+    wb.save(out)
+    # openpyxl stamps "now" into the dates it was not given; a spec without dates must mean none.
+    drop = [tag for tag, value in (("created", created), ("modified", modified)) if not value]
+    return _drop_core_dates(out.getvalue(), drop) if drop else out.getvalue()
+
+
+def _drop_core_dates(data: bytes, tags: Sequence[str]) -> bytes:
+    """Remove dcterms:<tag> elements from an OOXML package's docProps/core.xml."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = body.decode("utf-8")
+                for tag in tags:
+                    text = re.sub(rf"<dcterms:{tag}\b[^>]*?(?:/>|>.*?</dcterms:{tag}>)", "", text, flags=re.S)
+                body = text.encode("utf-8")
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def csv_doc(rows: Sequence[Sequence[object]], encoding: str = "cp874") -> bytes:
+    """A CSV (CRLF, minimal quoting) in `encoding`: cp874 as Thai Excel saves it, or utf-8 / utf-8-sig."""
+    import csv
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue().encode(encoding)

@@ -1,0 +1,240 @@
+"""Link discovery beyond href: JavaScript navigation, onclick handlers, PDF viewers and flip-books.
+
+Legacy Thai agency pages reach their evidence through `javascript:MM_openBrWindow('x')`, `<tr onclick=
+"location.href='x'">` and PDF flip-book viewers in iframes; a crawler that only reads href misses them.
+
+Deliberately not read: URL strings inside ordinary `<script>` blocks (menus built by scripts, AJAX
+endpoints, analytics) — too noisy to tell a menu target from anything else, and single-page apps are
+rendered by a browser instead. The one exception is a flip-book plugin's own configuration (dFlip,
+Real3D), which names a document and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+import lxml.html
+
+from checker.extract.thai import normalise
+from checker.models import Link
+
+DROP = {"script", "style", "noscript", "template", "svg", "head"}
+BLOCK = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option",
+}  # fmt: skip
+ROW_TAGS = ("tr", "li", "dt", "dd", "p")
+LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+CONTEXT_CHARS = 400
+
+_Q = r"""(['"])(?P<u>(?:(?!\1).)*)\1"""  # a quoted JS string literal, either quote
+# Navigation idioms seen in vendor templates and Dreamweaver pages; group "u" is the target.
+_NAV = [
+    re.compile(r"\blocation(?:\.href)?\s*=\s*" + _Q, re.I),  # (window|self|top|document.)location(.href)=
+    re.compile(r"\blocation\.(?:assign|replace)\s*\(\s*" + _Q, re.I),
+    re.compile(r"\bwindow\.open\s*\(\s*" + _Q, re.I),
+    re.compile(r"\bMM_goToURL\s*\(\s*(['\"])[^'\"]*\1\s*,\s*" + _Q.replace(r"\1", r"\2"), re.I),
+    re.compile(r"\bMM_openBrWindow\s*\(\s*" + _Q, re.I),
+]
+# Home-made pop-up helpers (openWindow, NewWindow, popup) and a bare open(): only when the argument looks
+# like a URL, so that xhr.open('GET', ...) and openTab('tab2') are not links.
+_POPUP = re.compile(r"\b\w*(?:open|popup|newwin|window)\w*\s*\(\s*" + _Q, re.I)
+_URL_SHAPED = re.compile(r"^(?:https?://|/|\.\.?/)|\.[a-z0-9]{2,5}(?:$|[?#])|\?", re.I)
+_TRAILING_CONCAT = re.compile(r"^\s*\+")
+
+DOC_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|csv)(?:$|[?#])", re.I)
+_VIEWER_PATH = re.compile(r"viewer|pdfjs|pdf\.js|flip|dflip|dearflip|real3d|gview|pdf-?embed|pdfview", re.I)
+_WRAP_KEYS = ("file", "pdf", "url", "src", "source", "doc", "document", "pdfurl", "pdf_url")
+_GOOGLE_VIEWER_PATHS = ("/viewer", "/gview", "/viewerng/viewer")
+_FLIP_CLASS = re.compile(r"_df_|flipbook|real3d", re.I)
+_FLIP_ATTRS = ("source", "data-source", "data-pdf", "data-pdf-url", "data-file")
+_FLIP_SCRIPT = re.compile(r"option_df_\d+|real3d|flipbook", re.I)
+_JSON_PDF = re.compile(r""""(?:source|pdfUrl|pdf_url|pdf|file)"\s*:\s*"((?:[^"\\]|\\.)+)\"""", re.I)
+_DF_OPTION = re.compile(r"option_(df_\d+)\s*=\s*(\{.*?\})\s*;", re.S)
+
+
+def text_of(el: lxml.html.HtmlElement) -> str:
+    """Visible text of an element, blocks separated, scripts and styles left out."""
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag in DROP or not isinstance(node.tag, str):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if node.tag in BLOCK:
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return normalise("".join(parts))
+
+
+def context_of(el: lxml.html.HtmlElement) -> str:
+    """The table row / list item / paragraph a link sits in: where OIT pages write what the link is."""
+    if el.tag in ROW_TAGS:
+        return text_of(el)[:CONTEXT_CHARS]
+    node = el.getparent()
+    for _ in range(8):
+        if node is None:
+            break
+        if node.tag in ROW_TAGS:
+            return text_of(node)[:CONTEXT_CHARS]
+        node = node.getparent()
+    parent = el.getparent()
+    # A bare parent is the link's row only when the link is alone in it (not a menu of many links).
+    if parent is not None and sum(1 for _ in parent.iter("a")) <= 1:
+        text = text_of(parent)
+        if len(text) <= 300:
+            return text
+    return ""
+
+
+def js_target(code: str) -> str | None:
+    """The URL a JavaScript handler navigates to (location.href=, window.open, MM_openBrWindow...)."""
+    best: tuple[int, str] | None = None
+    for rx in [*_NAV, _POPUP]:
+        for m in rx.finditer(code):
+            url = m.group("u").strip()
+            if not url or url.startswith("#") or url.lower().startswith(("javascript:", "mailto:", "tel:")):
+                continue
+            if _TRAILING_CONCAT.match(code[m.end() :]):
+                continue  # 'news.php?id=' + id: only half a URL
+            if rx is _POPUP and not _URL_SHAPED.search(url):
+                continue  # openTab('tab2'), toggleWindow('menu')
+            if best is None or m.start() < best[0]:
+                best = (m.start(), url)
+            break
+    return best[1] if best else None
+
+
+def resolve_href(base: str, raw: str) -> str:
+    """Absolute URL for an href; "" for placeholders (#, javascript:void) that lead nowhere."""
+    raw = (raw or "").strip()
+    if not raw or raw.startswith("#"):
+        return ""
+    low = raw.lower()
+    if low.startswith("javascript:"):
+        target = js_target(raw)
+        return _join(base, target) if target else ""
+    if low.startswith(("data:", "about:")):
+        return ""
+    return _join(base, raw)
+
+
+def _join(base: str, raw: str) -> str:
+    try:
+        return urljoin(base, raw.strip()).split("#", 1)[0]
+    except ValueError:
+        return ""
+
+
+def viewer_target(url: str) -> str | None:
+    """The file a viewer URL wraps (pdf.js ?file=, Google Docs viewer ?url=, flip-book ?pdf=), else None."""
+    try:
+        parts = urlsplit(url)
+        params = parse_qsl(parts.query, keep_blank_values=False)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    google = host == "docs.google.com" and parts.path.rstrip("/") in _GOOGLE_VIEWER_PATHS
+    viewer = google or bool(_VIEWER_PATH.search(parts.path))
+    for key, value in params:
+        k = key.lower()
+        wraps = k == "url" if google else viewer and k in _WRAP_KEYS
+        if wraps or (k == "pdf" and DOC_EXT.search(value)):
+            target = _join(url, value)
+            if target.startswith(("http://", "https://")) and target != url.split("#", 1)[0]:
+                return target
+    return None
+
+
+def flipbook_sources(el: lxml.html.HtmlElement) -> list[str]:
+    """Documents named by a flip-book element's attributes (dFlip `source=`, Real3D `pdfUrl`)."""
+    if not _FLIP_CLASS.search(el.get("class") or ""):
+        return []
+    found = [v for a in _FLIP_ATTRS if (v := (el.get(a) or "").strip())]
+    options = el.get("data-flipbook-options") or ""
+    found += [_unescape_json(m.group(1)) for m in _JSON_PDF.finditer(options)]
+    return found
+
+
+def script_flipbooks(code: str) -> list[tuple[str, str]]:
+    """(document, element id) pairs from a flip-book plugin's configuration script; [] for other scripts."""
+    if not _FLIP_SCRIPT.search(code):
+        return []
+    out: list[tuple[str, str]] = []
+    for m in _DF_OPTION.finditer(code):  # dFlip: var option_df_123 = {"source": "...pdf", ...};
+        try:
+            source = json.loads(m.group(2)).get("source")
+        except (ValueError, AttributeError):
+            source = None
+        if isinstance(source, str) and source:
+            out.append((source, m.group(1)))
+    if not out:
+        out = [(u, "") for m in _JSON_PDF.finditer(code) if DOC_EXT.search(u := _unescape_json(m.group(1)))]
+    return out
+
+
+def _unescape_json(s: str) -> str:
+    try:
+        value = json.loads(f'"{s}"')
+    except ValueError:
+        return s.replace("\\/", "/")
+    return value if isinstance(value, str) else s
+
+
+def anchor_of(el: lxml.html.HtmlElement) -> str:
+    """What a visitor reads on a clickable element: its text, else an image's alt, a button's value, a title."""
+    text = text_of(el)
+    if text:
+        return text
+    if el.tag == "input":
+        text = normalise(el.get("value", ""))
+    if not text:
+        alts = [normalise(i.get("alt", "")) for i in el.iter("img")]
+        text = " ".join(a for a in alts if a)
+    return text or normalise(el.get("title", "") or el.get("aria-label", "") or el.get("data-title", ""))
+
+
+def element_links(el: lxml.html.HtmlElement, base: str, section: int, chrome: bool) -> list[Link]:
+    """Every Link one element yields: its href/src, its onclick target, and files wrapped by viewers."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    out: list[Link] = []
+    onclick = (el.get("onclick") or "").strip()
+    target = js_target(onclick) if onclick else None
+    if tag in LINK_ATTRS:
+        raw = el.get(LINK_ATTRS[tag], "") or ""
+        url = resolve_href(base, raw)
+        if not url and target and tag in ("a", "area"):
+            # href="#" onclick="window.open('x')": not a placeholder, the handler is the link.
+            out.append(_make(el, "onclick", _join(base, target), onclick, section, chrome))
+            target = None
+        else:
+            out.append(_make(el, tag, url, raw, section, chrome))
+    if target:
+        url = _join(base, target)
+        if not any(lk.url == url for lk in out):
+            out.append(_make(el, "onclick", url, onclick, section, chrome))
+    for src in flipbook_sources(el):
+        out.append(_make(el, "viewer", _join(base, src), src, section, chrome))
+    for lk in list(out):
+        wrapped = viewer_target(lk.url) if lk.url else None
+        if wrapped and not any(o.url == wrapped for o in out):
+            out.append(Link(wrapped, lk.text, lk.context, "viewer", lk.url[:300], section, chrome))
+    return out
+
+
+def _make(el: lxml.html.HtmlElement, tag: str, url: str, raw: str, section: int, chrome: bool) -> Link:
+    return Link(
+        url=url,
+        text=anchor_of(el),
+        context=context_of(el),
+        tag=tag,
+        raw_href=raw[:300],
+        section=section,
+        chrome=chrome,
+    )
