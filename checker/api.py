@@ -12,6 +12,7 @@ from typing import Literal
 from checker import __version__
 from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
+from checker.crawl.politeness import Policy, PoliteFetcher
 from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
 from checker.evaluate.evaluator import evaluate
@@ -53,6 +54,7 @@ async def run_check(
     ocr: Ocr | Literal["auto"] | None = "auto",
     cache: Path | None = None,
     browser: str | None = None,
+    verify: bool = True,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
@@ -63,7 +65,10 @@ async def run_check(
     start = normalise_start_url(url)
     started = _now()
     own_fetcher = fetcher is None
-    fetcher = fetcher or HttpxFetcher(cache=cache)
+    if fetcher is None:
+        # Polite by default: robots.txt, per-host spacing, backoff on 429/503, a breaker for failing sites.
+        policy = Policy(concurrency=(options or CrawlOptions()).concurrency)
+        fetcher = await PoliteFetcher.for_site(HttpxFetcher(cache=cache, verify=verify), start, policy)
     engine = find_ocr() if ocr == "auto" else ocr
     # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
     mode = (options or CrawlOptions()).render
@@ -81,6 +86,8 @@ async def run_check(
     site_error = crawl.home_error
     if site_error:
         reason = t("site_down", lang, why=site_error)
+        if site_error.startswith("TLS"):
+            reason += " — " + t("tls_hint", lang)
         items = [
             ItemResult(
                 id=i.id,

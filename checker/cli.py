@@ -66,6 +66,11 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
         help="HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
     )
     p.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
+    )
     p.add_argument("--lang", choices=["th", "en"], default="th", help="language of the report (default th)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -144,6 +149,7 @@ def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> Ch
                 ocr=_ocr(args),
                 cache=_cache(args),
                 browser=args.browser,
+                verify=not args.insecure,
             )
         )
     with err.status("…") as status:
@@ -162,6 +168,7 @@ def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> Ch
                 ocr=_ocr(args),
                 cache=_cache(args),
                 browser=args.browser,
+                verify=not args.insecure,
             )
         )
 

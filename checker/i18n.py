@@ -65,6 +65,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไม่พบปี พ.ศ. ในชื่อหรือเนื้อหาของหลักฐาน จึงบอกไม่ได้ว่าเป็นข้อมูล{need} ต้องตรวจด้วยตนเอง",
         "en": "No year appears in the evidence, so it cannot be told whether it is {need}; check by hand",
     },
+    "tls_hint": {
+        "th": "ใบรับรองความปลอดภัย (TLS/SSL) ของเว็บไซต์ใช้ไม่ได้ ผู้ประเมินและประชาชนก็จะเห็นคำเตือนนี้ "
+        "ควรแก้ไข หรือใช้ --insecure เพื่อตรวจต่อ",
+        "en": "The site's TLS/SSL certificate is not valid; assessors and citizens see this warning too. "
+        "Fix it, or use --insecure to check anyway",
+    },
     "site_down": {
         "th": "ตรวจเว็บไซต์ไม่ได้: หน้าแรกเปิดไม่ได้ ({why})",
         "en": "The site could not be checked: the home page does not open ({why})",

@@ -7,6 +7,7 @@ runs on every page of every crawl; it copes with broken and hostile markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -120,7 +121,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     sections = _sections(headings, own)
     doc_headings = tuple(h for h, _ in headings)
     page = _Page(title, doc_headings, main, links, bool(images), bool(forms), bool("".join(chrome).strip()))
-    soft = _soft_error(page, home=_is_home(url), app_shell=_app_shell(root))
+    soft = _soft_error(page, home=_is_home(url), app_shell=lambda: _app_shell(root, links))
     return Document(
         url=url,
         kind=ResourceKind.HTML,
@@ -188,14 +189,17 @@ def _sections(headings: list[tuple[str, int]], own: dict[int, str]) -> tuple[Sec
 
 
 # Words error templates use (Apache, nginx, WordPress themes, Thai vendor CMSs). A bare "404" must stand
-# alone: "ประกาศที่ 404/2567" is a real page.
+# alone ("ประกาศที่ 404/2567" is a real page) and so must "ไม่พบข้อมูล" ("ไม่พบข้อมูลการทุจริต", no
+# corruption found, is a real disclosure).
 _ERROR_WORDS = re.compile(
-    r"(?<![\d/.,-])404(?![\d/.,-])|not\s*found|nothing\s+found|can[’'`]?t\s+be\s+found|cannot\s+be\s+found"
+    r"error\s*404|(?<![\d/.,-])404(?![\d/.,-])|not\s*found|nothing\s+found|can[’'`]?t\s+be\s+found|cannot\s+be\s+found"
     r"|page\s+does\s+not\s+exist|no\s+longer\s+available"
-    r"|ไม่พบหน้า|ไม่พบข้อมูล|ไม่พบไฟล์|ไม่พบเนื้อหา|หน้านี้ไม่มีอยู่|ไม่มีหน้านี้|(?:ข้อมูล|หน้า|ไฟล์|เนื้อหา)นี้ถูกลบ",
+    r"|ไม่พบหน้า|(?:ไม่พบ|ไม่มี)ข้อมูล(?=$|\s|[!.]|ที่(?:ท่าน|คุณ)?(?:ต้องการ|ค้นหา)|ในระบบ)"
+    r"|ไม่พบไฟล์|ไม่พบเนื้อหา|หน้านี้ไม่มีอยู่|ไม่มีหน้านี้|(?:ข้อมูล|หน้า|ไฟล์|เนื้อหา)นี้ถูกลบ",
     re.I,
 )
-_APP_ROOT = re.compile(r"^(?:root|app|__next|__nuxt|q-app)$")
+_APP_ROOT = re.compile(r"^(?:root|app|__next|__nuxt|q-app|react-root|main-app|svelte)$", re.I)
+_NEEDS_JS = re.compile(r"javascript|จาวาสคริปต์", re.I)
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,7 @@ class _Page:
     has_chrome: bool
 
 
-def _soft_error(page: _Page, home: bool = False, app_shell: bool = False) -> str | None:
+def _soft_error(page: _Page, home: bool = False, app_shell: Callable[[], bool] = lambda: False) -> str | None:
     """Why a 200 page is really an error page or an empty template, or None for a real page.
 
     Pages with a table of content links (an ITA page) are never flagged by their headings or text; only an
@@ -226,16 +230,18 @@ def _soft_error(page: _Page, home: bool = False, app_shell: bool = False) -> str
                 return heading[:120]
     embeds = any(lk.tag in ("iframe", "frame", "embed", "object") for lk in content)
     if len(page.main) < 400 and len(content) <= 3 and not embeds:
-        m = _ERROR_WORDS.search(page.main)
+        # In running text a bare 404 is as likely a room or a file number: words are needed.
+        m = next((m for m in _ERROR_WORDS.finditer(page.main) if m.group(0) != "404"), None)
         if m:
             return page.main[max(0, m.start() - 40) : m.end() + 40].strip()[:120]
-    if (
-        len(page.main) < 50
-        and page.title
-        and page.has_chrome
-        and not (content or page.has_images or page.has_forms or home or app_shell)
-    ):
-        return f"empty page: {page.title[:100]}"
+    if page.title and page.has_chrome and not (content or page.has_images or page.has_forms or home):
+        # What is left once the template's own headings are taken away; digits (a phone number, a date, an
+        # amount) mean a clerk wrote something, however short.
+        rest = page.main
+        for heading in (*page.headings, page.title):
+            rest = rest.replace(heading, "") if heading else rest
+        if len(rest.strip()) < 50 and not re.search(r"\d", rest) and not app_shell():
+            return f"empty page: {page.title[:100]}"
     return None
 
 
@@ -244,6 +250,15 @@ def _is_home(url: str) -> bool:
     return not parts.query and re.fullmatch(r"/?(?:(?:index|default|home)\.\w+)?", parts.path, re.I) is not None
 
 
-def _app_shell(root: lxml.html.HtmlElement) -> bool:
-    """A single-page app's mount point: its content appears only after JavaScript runs."""
-    return any(_APP_ROOT.match(el.get("id") or "") for el in root.iter("div", "main"))
+def _app_shell(root: lxml.html.HtmlElement, links: list[Link]) -> bool:
+    """A single-page app's shell (the signs checker.crawl.render looks for): a mount point, a <noscript>
+    asking for JavaScript, or scripts on a page without a single link. Its content comes after scripts run.
+    """
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "app-root" or el.get("ng-app") is not None or _APP_ROOT.match(el.get("id") or ""):
+            return True
+        if el.tag == "noscript" and _NEEDS_JS.search(el.text_content()):
+            return True
+    return not links and next(root.iter("script"), None) is not None

@@ -134,6 +134,8 @@ def _join(base: str, raw: str) -> str:
 
 def viewer_target(url: str) -> str | None:
     """The file a viewer URL wraps (pdf.js ?file=, Google Docs viewer ?url=, flip-book ?pdf=), else None."""
+    if "?" not in url:
+        return None
     try:
         parts = urlsplit(url)
         params = parse_qsl(parts.query, keep_blank_values=False)

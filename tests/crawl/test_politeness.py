@@ -338,8 +338,9 @@ async def test_robots_disallow_and_crawl_delay_against_the_server(site: tuple[st
         await polite.aclose()
     assert all(r.status == 200 for r in results)
     assert handler.hits["/private/secret.html"] == 0
-    starts = handler.times["/robots.txt"] + [t for p, ts in handler.times.items() if p.startswith("/about") for t in ts]
-    assert len(starts) == 5 and min(spacing(starts)) >= 0.18  # server-side arrival times, so a little slack
+    starts = sorted(t for path, ts in handler.times.items() if path.startswith("/about") for t in ts)
+    # Arrival times at the server: network jitter on a loaded machine needs a little slack per gap.
+    assert len(starts) == 4 and min(spacing(starts)) >= 0.15 and starts[-1] - starts[0] >= 0.55
 
 
 async def test_429_with_retry_after_is_retried_once_after_the_wait(site: tuple[str, type[FixtureHandler]]) -> None:
@@ -399,15 +400,16 @@ async def test_breaker_stops_requests_and_recovers_against_the_server(site: tupl
 async def test_timeouts_are_retried_with_backoff() -> None:
     routes = {"/slow": {"sequence": [{"delay": 1}, {"delay": 1}, {"body": "ok"}]}}
     with serve_site(SITE, routes) as (base, handler):  # its own server: the slow answers outlive the test
-        polite = PoliteFetcher(HttpxFetcher(timeout=0.2), None, Policy(backoff=0.1, jitter=0))
+        polite = PoliteFetcher(HttpxFetcher(timeout=0.2), None, Policy(backoff=0.15, jitter=0))
         try:
             result = await polite.fetch(base + "slow", 1000)
         finally:
             await polite.aclose()
         times = list(handler.times["/slow"])
-    assert result.status == 200 and polite.stats.retries == 2
-    gaps = spacing(times)
-    assert gaps[0] >= 0.2 + 0.1 and gaps[1] >= 0.2 + 0.2  # timeout, then 0.1 s; timeout, then 0.2 s
+    assert result.status == 200 and polite.stats.retries == 2 and len(times) == 3
+    assert polite.stats.waited_seconds == pytest.approx(0.15 + 0.3)  # backoff doubles
+    gaps = spacing(times)  # a timeout (0.2 s) and then the backoff, give or take network jitter
+    assert gaps[0] >= 0.3 and gaps[1] >= 0.45
 
 
 async def test_in_flight_never_exceeds_per_host_concurrency(site: tuple[str, type[FixtureHandler]]) -> None:

@@ -74,7 +74,7 @@ def load_specs(directory: Path = SPEC_DIR) -> list[dict[str, Any]]:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     spec.setdefault("name", path.stem)
     validate(spec)
     return spec
@@ -254,7 +254,7 @@ def score(spec: dict[str, Any], report: SiteReport, *, ocr: bool = True, skip: I
         if item is None:
             out.append((item_id, expected, "absent from the report"))
             continue
-        got = item.status
+        got: str = item.status
         if got == expected:
             problems = _problems(label, item, ocr)
             if problems:
