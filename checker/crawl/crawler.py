@@ -19,10 +19,12 @@ from typing import Literal
 from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.render import Renderer, looks_like_shell
 from checker.crawl.scope import BadURL, SiteScope, canonical
+from checker.crawl.traps import TrapGuard
 from checker.extract import Ocr, classify, extract, extract_html
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
 from checker.models import Coverage, Document, Link, Referrer, Resource, ResourceKind, Stats
 
+HARD_STOP_GRACE = 30.0  # seconds past the time budget before requests in flight are abandoned
 PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
 
 
@@ -116,6 +118,7 @@ class Crawler:
         self._queued: set[str] = set()
         self._counts: defaultdict[str, int] = defaultdict(int)
         self._budget: str | None = None
+        self._traps = TrapGuard()
 
     async def crawl(self, start_url: str) -> CrawlResult:
         start = canonical(start_url)
@@ -128,7 +131,10 @@ class Crawler:
         self._doc_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oitcheck-extract")
         workers = [asyncio.create_task(self._worker()) for _ in range(max(1, self.opt.concurrency))]
         try:
-            await asyncio.gather(*workers)
+            # A hard stop: the time budget is checked between requests, this also bounds a request that hangs.
+            await asyncio.wait_for(asyncio.gather(*workers), timeout=self.opt.max_seconds + HARD_STOP_GRACE)
+        except TimeoutError:
+            self._budget = "time"
         finally:
             for w in workers:
                 w.cancel()
@@ -186,6 +192,9 @@ class Crawler:
         if res.depth > self.opt.max_depth or url.lower().endswith(NON_DOCUMENT_EXTENSIONS):
             reason = "depth" if res.depth > self.opt.max_depth else "file type"
             res.skipped_reason = res.skipped_reason or reason
+            return
+        if url not in self._queued and not self._traps.admit(url):
+            res.skipped_reason = res.skipped_reason or "trap"  # calendars, ever-growing query strings …
             return
         boost = 1 if looks_like_document_url(url) else 0
         self._push(url, res.depth, self.hint(link) * 10 + boost)

@@ -148,3 +148,31 @@ async def test_home_page_down_is_a_site_error() -> None:
     with serve_site(SITE, routes) as (base, _):
         result = await _crawl(base + "index.html")
     assert result.home_error == "HTTP 503"
+
+
+async def test_calendar_trap_is_not_followed_forever() -> None:
+    # Every calendar page links to the next month: an endless chain a person would never click through.
+    cal = "".join(f'<a href="/calendar.php?year={2567 + i // 12}&month={i % 12 + 1}">เดือนถัดไป</a>' for i in range(1))
+    routes = {"/index.html": {"body": f'<a href="/calendar.php?year=2567&month=1">ปฏิทินกิจกรรม</a>{cal}'}}
+    for i in range(400):
+        y, m = 2567 + i // 12, i % 12 + 1
+        ny, nm = 2567 + (i + 1) // 12, (i + 1) % 12 + 1
+        routes[f"/calendar.php?year={y}&month={m}"] = {"body": f'<a href="/calendar.php?year={ny}&month={nm}">ถัดไป</a>'}
+    with serve_site(SITE, routes) as (base, handler):
+        result = await _crawl(base + "index.html", max_pages=1000, max_depth=1000)
+    calendar_hits = sum(n for path, n in handler.hits.items() if path.startswith("/calendar.php"))
+    assert calendar_hits <= 60
+    assert any(r.skipped_reason == "trap" for r in result.resources.values())
+
+
+async def test_crawl_never_outlives_its_time_budget() -> None:
+    links = "".join(f'<a href="/slow{i}">ช้า {i}</a>' for i in range(20))
+    routes = {"/index.html": {"body": links}, **{f"/slow{i}": {"delay": 1.0, "body": "x"} for i in range(20)}}
+    import time
+
+    with serve_site(SITE, routes) as (base, _):
+        started = time.monotonic()
+        result = await _crawl(base + "index.html", max_seconds=1.5, concurrency=2)
+        took = time.monotonic() - started
+    assert result.budget_exhausted == "time"
+    assert took < 5
