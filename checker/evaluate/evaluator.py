@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
-from checker.evaluate.timing import Dated, PeriodVerdict, judge, unit_dates, within_window
+from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
 from checker.i18n import t
 from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
 from checker.rules import checks
@@ -89,7 +89,8 @@ def evaluate_item(
             weak_notes.append(t("weak_period", lang, url=u.url, what=t(f"weak_{what}", lang), value=value))
             if within_window(item.period, year, dates):
                 per_unit.append((u, dates))
-    period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang)
+    months = [d for u, _ in per_unit for d in coverage_dates(u)] if item.period == "first_half" else None
+    period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang, months)
     labels: dict[str, str | None] = {}
     for u, spans in per_unit:
         if spans and u.url not in labels and item.period != "none":

@@ -17,6 +17,7 @@ from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
 
 MAX_SECTION_LINKS = 12
 MAX_HOP_DOCUMENTS = 15
+DOC_NAME_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,10 @@ def gather(
 
 def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None = None) -> dict[str, object]:
     name = f"{doc.title} {' '.join(doc.headings[:3])}".strip()
+    if doc.kind is not ResourceKind.HTML and doc.readable:
+        # A document names itself in its opening lines ("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2566"),
+        # whatever the row that links to it says.
+        name = f"{name} {doc.text[:DOC_NAME_CHARS]}".strip()
     weak = [(what, value) for what, value in (("created", doc.created), ("modified", doc.modified)) if value]
     if res is not None and res.last_modified:
         weak.append(("last_modified", res.last_modified))

@@ -25,11 +25,16 @@ PeriodState = Literal["ok", "outdated", "partial", "unknown", "not_required"]
 
 @dataclass(frozen=True)
 class Dated:
-    """A span of days the evidence is about, and the words it was read from."""
+    """A span of days the evidence is about, and the words it was read from.
+
+    `fine` spans (days, months, quarters, half-years, explicit ranges) say which months are covered; a
+    fiscal or calendar year only says which year.
+    """
 
     start: datetime.date
     end: datetime.date
     text: str
+    fine: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ def read_dates(text: str) -> list[Dated]:
                 Dated(fiscal_year_bounds(p.start.year + 543)[0], fiscal_year_bounds(p.end.year + 543)[1], p.text)
             )
         else:
-            out.append(Dated(p.start, p.end, p.text))
+            # A single day is a timestamp ("ข้อมูล ณ วันที่ 31 มีนาคม 2567"), not a reporting period.
+            out.append(Dated(p.start, p.end, p.text, fine=p.kind not in ("fiscal_year", "day")))
     covered_text = " ".join(p.text for p in periods)
     for span in find_years(text):
         if span.text in covered_text:
@@ -126,7 +132,18 @@ def need_text(code: PeriodCode, year: int, lang: str) -> str:
     return t(f"need_{code}", lang, year=year, prev=year - 1, prev2=str(year - 1)[-2:], year2=str(year)[-2:])
 
 
-def judge(code: PeriodCode, year: int, dates: list[Dated], lang: str = "th") -> PeriodVerdict:
+def coverage_dates(unit: EvidenceUnit) -> list[Dated]:
+    """The months a unit shows it covers, from its own name and its text (never from the links to it)."""
+    filename = unquote(urlsplit(unit.url).path).rpartition("/")[2]
+    sources = [f"{unit.name} {filename}", unit.text if unit.readable else ""]
+    return [d for src in sources if src.strip() for d in read_dates(normalise(src)) if d.fine]
+
+
+def judge(
+    code: PeriodCode, year: int, dates: list[Dated], lang: str = "th", months: list[Dated] | None = None
+) -> PeriodVerdict:
+    """`dates`: what each piece of evidence is named with (for the year); `months`: what it covers, for
+    first-half items (defaults to the fine spans among `dates`)."""
     label = label_of(dates)
     if code == "none":
         return PeriodVerdict("not_required", label)
@@ -138,10 +155,15 @@ def judge(code: PeriodCode, year: int, dates: list[Dated], lang: str = "th") -> 
     if newest < earliest_ok:
         return _outdated(code, year, dates, lang)
     if code == "first_half":
+        # Months are judged on the months the evidence shows; a bare "ปีงบประมาณ 2567" heading only says
+        # the year, and must not paper over a report that stops at December.
         half_end = datetime.date(fy_start.year + 1, 3, 31)
-        spans = [Period(d.start, d.end, "range", d.text, 0) for d in dates]
+        fine = months if months is not None else [d for d in dates if d.fine]
+        if not fine:
+            return PeriodVerdict("ok", label)  # only years shown: the year is right, months cannot be told
+        spans = [Period(d.start, d.end, "range", d.text, 0) for d in fine]
         if not covered(spans, fy_start, half_end) and not any(d.start > fy_end for d in dates):
-            inside = [d for d in dates if d.end >= fy_start and d.start <= half_end]
+            inside = [d for d in fine if d.end >= fy_start and d.start <= half_end]
             found = ", ".join(dict.fromkeys(d.text for d in inside)) or (label or "")
             return PeriodVerdict(
                 "partial", label, t("partial_half", lang, found=found, need=need_text(code, year, lang))

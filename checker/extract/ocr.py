@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -99,6 +100,14 @@ def find_ocr(binary: str = "tesseract") -> Ocr | None:
     return TesseractOcr(path, "tha+eng" if "eng" in langs else "tha")
 
 
+_STRAY = re.compile(r"(?<=[\u0e00-\u0e7f\s])['\"`‘’“”|~^]+(?=[\u0e00-\u0e7f\s])")
+
+
+def clean_ocr_text(text: str) -> str:
+    """Drop quote-like specks Tesseract reads out of scan noise between Thai letters ("คณะ 'ทำงาน")."""
+    return _STRAY.sub("", text)
+
+
 class OcrRun:
     """OCR for one document under its caps: at most `max_pages` pages and `max_seconds` of engine time."""
 
@@ -123,7 +132,7 @@ class OcrRun:
         self.pages += 1
         start = time.monotonic()
         try:
-            return self.ocr.image_to_text(image)
+            return clean_ocr_text(self.ocr.image_to_text(image))
         except OcrError as exc:
             self.errors.append(str(exc))
             return ""

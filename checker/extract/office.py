@@ -115,6 +115,11 @@ def extract_docx(body: bytes, url: str, limits: DocLimits) -> Document:
     )
 
 
+# Rows of a sheet or CSV are kept apart by a bar, not a newline: normalising turns a newline into a space,
+# and "… 14" + "มกราคม 2567 …" would then read as the date 14 January.
+ROW_SEP = " | "
+
+
 def _cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -149,7 +154,7 @@ def extract_xlsx(body: bytes, url: str, limits: DocLimits) -> Document:
                     if cells:
                         lines.append(" | ".join(cells))
                         size += len(lines[-1])
-                pages.append("\n".join(lines))
+                pages.append(ROW_SEP.join(lines))
             props = wb.properties
         finally:
             wb.close()
@@ -160,10 +165,20 @@ def extract_xlsx(body: bytes, url: str, limits: DocLimits) -> Document:
         limits=limits,
         page_count=len(sheets),
         title=props.title or "",
-        created=iso_date(props.created),
-        modified=iso_date(props.modified),
+        # openpyxl fills a missing date with "now": only dates the file really carries are evidence.
+        created=iso_date(props.created) if _core_has(body, b"created") else None,
+        modified=iso_date(props.modified) if _core_has(body, b"modified") else None,
         detail=f"read {limits.max_pages} of {len(sheets)} sheets" if len(sheets) > limits.max_pages else None,
     )
+
+
+def _core_has(body: bytes, field: bytes) -> bool:
+    """Whether the OOXML package's docProps/core.xml has a dcterms:<field> element."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            return b"dcterms:" + field in z.read("docProps/core.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
 
 
 def extract_csv(body: bytes, url: str, limits: DocLimits) -> Document:
@@ -185,4 +200,4 @@ def extract_csv(body: bytes, url: str, limits: DocLimits) -> Document:
         cells = [c.strip() for c in row if c.strip()]
         if cells:
             lines.append(" | ".join(cells))
-    return assemble(url, kind, ["\n".join(lines)], limits=limits)
+    return assemble(url, kind, [ROW_SEP.join(lines)], limits=limits)
