@@ -203,6 +203,13 @@ class ElementOut(_Frozen):
     status: ElementStatus
 
 
+class Waiver(_Frozen):
+    """An accepted finding: the verdict stands, but it does not fail the run until `expires`."""
+
+    reason: str
+    expires: str  # ISO date; after it the finding counts again
+
+
 class ItemResult(_Frozen):
     id: str
     title: str
@@ -211,6 +218,26 @@ class ItemResult(_Frozen):
     evidence: list[EvidenceOut]
     elements: list[ElementOut]
     reasons: list[str]
+    waiver: Waiver | None = None  # JSON: present only when a waiver applies (additive)
+
+
+ChangeKind = Literal["new", "fixed", "regressed", "changed", "unchanged"]
+
+
+class ItemChange(_Frozen):
+    """How one item moved since an earlier run: fixed (now pass), regressed (was pass), changed (another
+    non-pass status), new (not in the earlier run), unchanged."""
+
+    id: str
+    before: ItemStatus | None
+    after: ItemStatus
+    kind: ChangeKind
+
+
+class Changes(_Frozen):
+    previous_started_at: str
+    previous_score: Score
+    items: list[ItemChange]
 
 
 class SiteReport(_Frozen):
@@ -224,6 +251,7 @@ class SiteReport(_Frozen):
     score: Score
     items: list[ItemResult]
     coverage: Coverage | None = None  # added in 0.2 (additive; schema_version stays 1)
+    changes: Changes | None = None  # since the previous stored run of the site (JSON: only when known)
 
 
 # --------------------------------------------------------------------------- evaluate (internal)

@@ -9,4 +9,11 @@ from checker.models import SiteReport
 
 
 def render_json(report: SiteReport, **_: Any) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    data = report.model_dump(mode="json")
+    # Additive fields appear only when they say something, so version-1 readers see the documented shape.
+    if data.get("changes") is None:
+        data.pop("changes", None)
+    for item in data["items"]:
+        if item.get("waiver") is None:
+            item.pop("waiver", None)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
