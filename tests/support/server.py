@@ -5,10 +5,21 @@ file: a status, headers, a body, a delay, a redirect. A route with `sequence` (a
 the n-th answer to the n-th request and repeats the last, so a route can fail twice and then succeed. The server
 also counts requests, records when each one arrived (time.monotonic, per path) and the most requests it ever had
 in flight at once (for politeness tests).
+
+Also (for the vendor-shaped sites of tests/support/vendor_sites.py): a route key written `re:<regex>` answers
+every path it fully matches that has no exact route (vendor URLs like `calendar.php?month=5&year=2567`; the
+path includes the query string, which SimpleHTTPRequestHandler ignores for files); `file: <path>` answers with
+the bytes of a file under the served directory; `call` (routes given in code only) is a function
+`(path, nth) -> answer` whose answer is merged over the route, for pages generated on request; and
+`stop_on_hangup: true` ends a `delay` early, without an answer, once the client has closed the connection (a
+crawler's timeout), so that the in-flight count shows what the client really holds open.
 """
 
 from __future__ import annotations
 
+import re
+import select
+import socket
 import threading
 import time
 from collections import Counter, defaultdict
@@ -41,6 +52,10 @@ class FixtureHandler(QuietHandler):
         try:
             route = cls.routes.get(self.path)
             if route is None:
+                route = cls._pattern_route(self.path)
+            if route is not None and callable(route.get("call")):
+                route = {**route, **route["call"](self.path, nth)}
+            if route is None:
                 super().do_GET()
             elif "sequence" in route:
                 answers = route["sequence"]
@@ -60,9 +75,36 @@ class FixtureHandler(QuietHandler):
             cls.times.clear()
             cls.max_in_flight = cls.in_flight
 
+    @classmethod
+    def _pattern_route(cls, path: str) -> dict[str, Any] | None:
+        """The first `re:` route (in table order) whose regex matches the whole path, or None."""
+        for key, route in cls.routes.items():
+            if key.startswith("re:") and re.fullmatch(key[3:], path):
+                return route
+        return None
+
+    def _client_gone(self) -> bool:
+        """The client closed the connection (readable, and nothing to read)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
+
     def _answer(self, route: dict[str, Any]) -> None:
-        time.sleep(float(route.get("delay", 0)))
+        delay = float(route.get("delay", 0))
+        if route.get("stop_on_hangup"):
+            end = time.monotonic() + delay
+            while time.monotonic() < end:
+                if self._client_gone():
+                    self.close_connection = True
+                    return
+                time.sleep(0.05)
+        else:
+            time.sleep(delay)
         body = route.get("body", "")
+        if "file" in route:
+            body = (Path(self.directory) / route["file"]).read_bytes()
         data = body.encode(route.get("encoding", "utf-8")) if isinstance(body, str) else bytes(body)
         self.send_response(int(route.get("status", 200)))
         headers = {"Content-Type": "text/html; charset=utf-8", **route.get("headers", {})}

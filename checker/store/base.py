@@ -1,0 +1,103 @@
+"""What the history store keeps and the small interface every store implements.
+
+Runs are keyed by a normalised site (host without www, port, path; either scheme), the rule pack and the
+fiscal year, because "what changed since last night" only means something between runs that asked the same
+question of the same site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from checker.crawl.scope import normalise_start_url
+from checker.models import ITEM_STATUSES, SiteReport
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_INDEX = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
+
+
+class StoreError(Exception):
+    """The history cannot be used (not a database, from a newer oitcheck, no such run)."""
+
+
+def default_history_path() -> Path:
+    """$OITCHECK_HOME/history.db, else $XDG_DATA_HOME/oitcheck/history.db, else ~/.local/share/oitcheck/…"""
+    home = os.environ.get("OITCHECK_HOME")
+    if home:
+        return Path(home) / "history.db"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "oitcheck" / "history.db"
+
+
+def site_key(url: str) -> str:
+    """`https://www.x.go.th/index.php` and `x.go.th` are one site: host (no www) [:port] [/path]."""
+    parts = urlsplit(normalise_start_url(url))
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = parts.port
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme):
+        host = f"{host}:{port}"
+    path = _INDEX.sub("/", parts.path).rstrip("/")
+    return host + path
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One stored run, without its report: what `oitcheck history` lists."""
+
+    id: int
+    site: str  # site_key
+    url: str
+    ruleset: str
+    fiscal_year: int
+    started_at: str
+    finished_at: str
+    percent: float
+    passed: int
+    total: int
+    tool_version: str
+    site_error: bool  # the site could not be checked (every item unreachable): never a baseline for changes
+    counts: dict[str, int] = field(default_factory=dict)  # items per status
+    waived: int = 0
+
+
+def summarise(report: SiteReport) -> tuple[dict[str, int], int]:
+    """Items per status (every status present, zeros included) and how many carry a waiver."""
+    counts = Counter(i.status for i in report.items)
+    return {s: counts.get(s, 0) for s in ITEM_STATUSES}, sum(1 for i in report.items if i.waiver)
+
+
+class Store(Protocol):
+    """Run history. Newest first everywhere; ids grow with time."""
+
+    def save(self, report: SiteReport, *, site_error: bool = False) -> int:
+        """Keep a finished run; returns its id."""
+        ...
+
+    def runs(
+        self,
+        site: str | None = None,
+        ruleset: str | None = None,
+        fiscal_year: int | None = None,
+        *,
+        checked_only: bool = False,
+        before: int | None = None,
+        limit: int | None = None,
+    ) -> list[RunRecord]:
+        """Runs matching every given filter, newest first; `before` keeps ids lower than it."""
+        ...
+
+    def record(self, run_id: int) -> RunRecord:
+        """The run with this id; StoreError if there is none."""
+        ...
+
+    def report(self, run_id: int) -> SiteReport:
+        """The whole report of a run, as it was rendered; StoreError if there is none."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,215 @@
+"""Run history in one SQLite file (stdlib sqlite3): nothing to install or run on an agency's server.
+
+The layout version is SQLite's own `PRAGMA user_version`; `MIGRATIONS[n]` takes a file from version n to
+n + 1, inside one write transaction, so a cron run and a person opening an old file at once cannot both
+migrate it. A file from a newer oitcheck is refused rather than half-understood. The whole report is kept as
+JSON (it is the public contract, so later versions can still read it); `run_items` holds one row per item so
+listings and counts never parse that JSON.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from checker.models import SiteReport
+from checker.store.base import RunRecord, StoreError, site_key, summarise
+
+MIGRATIONS: list[list[str]] = [
+    [  # 1: runs and their items
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            site TEXT NOT NULL,
+            url TEXT NOT NULL,
+            ruleset TEXT NOT NULL,
+            fiscal_year INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            percent REAL NOT NULL,
+            passed INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            tool_version TEXT NOT NULL,
+            site_error INTEGER NOT NULL DEFAULT 0,
+            report_schema INTEGER NOT NULL,
+            report TEXT NOT NULL
+        )""",
+        "CREATE INDEX runs_by_site ON runs (site, ruleset, fiscal_year, id)",
+        """CREATE TABLE run_items (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            waived INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (run_id, item_id)
+        )""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_COLUMNS = (
+    "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error"
+)
+
+
+class SqliteStore:
+    """The default store. Opening it creates or migrates the file; errors become StoreError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit: transactions are explicit. A generous timeout: nightly runs of many sites share a file.
+            self._db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{path}: cannot use the history database: {exc}") from None
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: the history database is from a newer oitcheck (schema {version}, this one reads "
+                f"up to {SCHEMA_VERSION}); upgrade oitcheck or use another --history file"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for n in range(self._version(), SCHEMA_VERSION):  # re-read: another process may have migrated
+                for statement in MIGRATIONS[n]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {n + 1}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def save(self, report: SiteReport, *, site_error: bool = False) -> int:
+        _, waived_count = summarise(report)
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                cur = self._db.execute(
+                    f"INSERT INTO runs ({_COLUMNS.removeprefix('id, ')}, report_schema, report) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        site_key(report.site.url),
+                        report.site.url,
+                        report.ruleset.id,
+                        report.ruleset.fiscal_year,
+                        report.started_at,
+                        report.finished_at,
+                        report.score.percent,
+                        report.score.passed,
+                        report.score.total,
+                        report.tool.version,
+                        int(site_error),
+                        report.schema_version,
+                        report.model_dump_json(),
+                    ),
+                )
+                run_id = int(cur.lastrowid or 0)
+                self._db.executemany(
+                    "INSERT INTO run_items (run_id, item_id, status, waived) VALUES (?, ?, ?, ?)",
+                    [(run_id, i.id, i.status, int(i.waiver is not None)) for i in report.items],
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot save the run: {exc} ({waived_count} waived)") from None
+        return run_id
+
+    def runs(
+        self,
+        site: str | None = None,
+        ruleset: str | None = None,
+        fiscal_year: int | None = None,
+        *,
+        checked_only: bool = False,
+        before: int | None = None,
+        limit: int | None = None,
+    ) -> list[RunRecord]:
+        where, params = [], []
+        for column, value in (("site", site), ("ruleset", ruleset), ("fiscal_year", fiscal_year)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if checked_only:
+            where.append("site_error = 0")
+        if before is not None:
+            where.append("id < ?")
+            params.append(before)
+        sql = f"SELECT {_COLUMNS} FROM runs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = self._query(sql, params)
+        return self._with_counts(rows)
+
+    def record(self, run_id: int) -> RunRecord:
+        rows = self._query(f"SELECT {_COLUMNS} FROM runs WHERE id = ?", [run_id])
+        if not rows:
+            raise StoreError(f"no run {run_id} in {self.path}")
+        return self._with_counts(rows)[0]
+
+    def report(self, run_id: int) -> SiteReport:
+        rows = self._query("SELECT report FROM runs WHERE id = ?", [run_id])
+        if not rows:
+            raise StoreError(f"no run {run_id} in {self.path}")
+        try:
+            return SiteReport.model_validate_json(rows[0][0])
+        except ValidationError as exc:
+            raise StoreError(f"run {run_id} in {self.path} cannot be read by this oitcheck: {exc}") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _query(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
+        try:
+            return list(self._db.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    def _with_counts(self, rows: list[tuple[object, ...]]) -> list[RunRecord]:
+        if not rows:
+            return []
+        ids = [int(str(r[0])) for r in rows]
+        counts: dict[int, dict[str, int]] = {i: {} for i in ids}
+        waived: dict[int, int] = dict.fromkeys(ids, 0)
+        marks = ",".join("?" * len(ids))
+        for run_id, status, n, w in self._query(
+            f"SELECT run_id, status, COUNT(*), SUM(waived) FROM run_items WHERE run_id IN ({marks}) "
+            "GROUP BY run_id, status",
+            list(ids),
+        ):
+            counts[int(str(run_id))][str(status)] = int(str(n))
+            waived[int(str(run_id))] += int(str(w))
+        return [
+            RunRecord(
+                id=int(str(r[0])),
+                site=str(r[1]),
+                url=str(r[2]),
+                ruleset=str(r[3]),
+                fiscal_year=int(str(r[4])),
+                started_at=str(r[5]),
+                finished_at=str(r[6]),
+                percent=float(str(r[7])),
+                passed=int(str(r[8])),
+                total=int(str(r[9])),
+                tool_version=str(r[10]),
+                site_error=bool(r[11]),
+                counts=counts[int(str(r[0]))],
+                waived=waived[int(str(r[0]))],
+            )
+            for r in rows
+        ]
