@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import Literal
 
 from checker import __version__
-from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult
+from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult, StopWhen
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
 from checker.crawl.politeness import Policy, PoliteFetcher
 from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
-from checker.evaluate.evaluator import evaluate
+from checker.evaluate.evaluator import evaluate, find_index_pages
 from checker.evaluate.evidence import SiteContent
 from checker.evaluate.recognise import priority_hint
 from checker.extract.ocr import Ocr, find_ocr
 from checker.i18n import t
-from checker.models import ItemResult, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
+from checker.models import Document, ItemResult, Resource, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
 from checker.rules import loader
 from checker.rules.schema import RulePack
 
@@ -35,6 +35,23 @@ class CheckRun:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+SETTLED = frozenset({"pass", "incomplete", "outdated", "unreachable"})
+
+
+def settled_check(pack: RulePack, home_url: str, year: int) -> StopWhen:
+    """When to stop crawling early: an ITA page was found and every item has a verdict from fetched
+    evidence. Missing and review items keep the crawl going: more pages might still hold their evidence."""
+
+    def settled(resources: dict[str, Resource], documents: dict[str, Document]) -> bool:
+        site = SiteContent(home_url, resources, documents)
+        site = SiteContent(home_url, resources, documents, find_index_pages(pack, site))
+        if not site.index_pages:
+            return False
+        return all(i.status in SETTLED for i in evaluate(pack, site, year))
+
+    return settled
 
 
 def score(items: list[ItemResult]) -> Score:
@@ -75,9 +92,11 @@ async def run_check(
     path = find_browser(browser) if mode != "never" else None
     renderer = PlaywrightRenderer(path) if path else None
     try:
-        crawl = await Crawler(fetcher, options, priority_hint(pack), on_progress, engine, renderer=renderer).crawl(
-            start
+        settled = settled_check(pack, start, year) if (options or CrawlOptions()).early_stop else None
+        crawler = Crawler(
+            fetcher, options, priority_hint(pack), on_progress, engine, renderer=renderer, stop_when=settled
         )
+        crawl = await crawler.crawl(start)
     finally:
         if own_fetcher:
             await fetcher.aclose()

@@ -211,6 +211,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ยกเว้นไว้ถึง {expires}: {reason}",
         "en": "Waived until {expires}: {reason}",
     },
+    "waived_until": {"th": "ยกเว้นถึง {expires}", "en": "waived until {expires}"},
     "coverage_heading": {"th": "ขอบเขตการตรวจ", "en": "What the crawl covered"},
     "cov_pages_fetched": {"th": "หน้าเว็บที่เปิดได้", "en": "pages fetched"},
     "cov_documents_fetched": {"th": "เอกสารที่เปิดได้", "en": "documents fetched"},
@@ -247,6 +248,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "footer": {
         "th": "รายงานนี้สร้างโดยเครื่องมือตรวจอัตโนมัติ ข้อที่ “ต้องตรวจเอง” ต้องให้เจ้าหน้าที่เปิดดู",
         "en": "Made by an automatic checker; items marked “review” need a person to look",
+    },
+    # ---- operations: history, diff, waivers (checker/commands/present.py)
+    "change_new": {"th": "ข้อใหม่", "en": "new"},
+    "change_fixed": {"th": "แก้แล้ว", "en": "fixed"},
+    "change_regressed": {"th": "แย่ลง", "en": "regressed"},
+    "change_changed": {"th": "เปลี่ยนไป", "en": "changed"},
+    "change_unchanged": {"th": "เหมือนเดิม", "en": "unchanged"},
+    "col_run": {"th": "ครั้งที่", "en": "Run"},
+    "col_when": {"th": "เวลา", "en": "When"},
+    "col_site": {"th": "เว็บไซต์", "en": "Site"},
+    "col_rules": {"th": "เกณฑ์", "en": "Rules"},
+    "col_score": {"th": "คะแนน", "en": "Score"},
+    "col_before": {"th": "ก่อน", "en": "Before"},
+    "col_after": {"th": "หลัง", "en": "After"},
+    "col_change": {"th": "การเปลี่ยนแปลง", "en": "Change"},
+    "col_waived": {"th": "ยกเว้น", "en": "Waived"},
+    "site_down_run": {"th": "ตรวจไม่ได้", "en": "site down"},
+    "history_empty": {"th": "ยังไม่มีประวัติการตรวจ", "en": "No stored runs"},
+    "first_run": {
+        "th": "บันทึกการตรวจครั้งแรกของเว็บไซต์นี้แล้ว (ครั้งที่ {run}) ยังไม่มีครั้งก่อนให้เปรียบเทียบ",
+        "en": "First stored run of this site (run {run}): nothing to compare with yet",
+    },
+    "changes_since": {
+        "th": "เทียบกับการตรวจครั้งก่อน ({when}, {score:.1f}%): {summary}",
+        "en": "Since the previous run ({when}, {score:.1f}%): {summary}",
+    },
+    "no_changes": {"th": "ไม่มีข้อใดเปลี่ยนแปลง", "en": "no item changed"},
+    "diff_heading": {
+        "th": "{site}: ครั้งที่ {a} ({when_a}, {score_a:.1f}%) → ครั้งที่ {b} ({when_b}, {score_b:.1f}%)",
+        "en": "{site}: run {a} ({when_a}, {score_a:.1f}%) → run {b} ({when_b}, {score_b:.1f}%)",
+    },
+    "unchanged_hidden": {
+        "th": "อีก {n} ข้อเหมือนเดิม (ใช้ --all เพื่อแสดงทั้งหมด)",
+        "en": "{n} more items unchanged (--all lists them)",
+    },
+    "waived_item": {
+        "th": "ยกเว้น {item} ({status}) ถึง {expires}: {reason}",
+        "en": "waived: {item} ({status}) until {expires}: {reason}",
+    },
+    "waiver_expired": {
+        "th": "ข้อยกเว้นของ {item} ({status}) หมดอายุเมื่อ {expires} ({where}) ข้อนี้จึงนับว่าไม่ผ่านอีกครั้ง",
+        "en": "the waiver for {item} ({status}) expired on {expires} ({where}): the finding counts again",
+    },
+    "waiver_unused": {
+        "th": "ข้อยกเว้นของ {item} ({where}) ไม่ตรงกับผลใดในการตรวจครั้งนี้ หากแก้ไขแล้วให้ลบออก",
+        "en": "the waiver for {item} ({where}) matches nothing in this run: remove it if the item was fixed",
     },
 }
 

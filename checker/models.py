@@ -182,6 +182,8 @@ class Coverage(_Frozen):
     budget_exhausted: str | None = None  # pages | documents | bytes | time, or None
     pages_left: int = 0
     seconds: float = 0.0
+    stopped_early: bool = False  # every item was settled, so the crawl stopped before its budget
+    skipped_settled: int = 0  # links left unvisited because of that
 
 
 class Score(_Frozen):

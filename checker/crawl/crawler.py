@@ -24,6 +24,8 @@ from checker.extract import Ocr, classify, extract, extract_html
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
 from checker.models import Coverage, Document, Link, Referrer, Resource, ResourceKind, Stats
 
+STOP_CHECK_EVERY = 20
+StopWhen = Callable[[dict[str, Resource], dict[str, Document]], bool]
 HARD_STOP_GRACE = 30.0  # seconds past the time budget before requests in flight are abandoned
 PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
 
@@ -39,6 +41,7 @@ class CrawlOptions:
     max_seconds: float = 600.0
     concurrency: int = 4  # per host; the site is one host
     render: Literal["auto", "always", "never"] = "auto"  # auto: only pages that are empty app shells
+    early_stop: bool = True  # stop once every item is settled (see api.settled_check)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class CrawlResult:
     seconds: float = 0.0
     pages_left: int = 0
     not_rendered: list[str] = field(default_factory=list)
+    stopped_early: bool = False  # every item was settled before the budget ran out
 
     def coverage(self) -> Coverage:
         skipped = Counter((r.skipped_reason or "").split(":")[0] for r in self.resources.values() if not r.fetched)
@@ -80,6 +84,8 @@ class CrawlResult:
             budget_exhausted=self.budget_exhausted,
             pages_left=self.pages_left,
             seconds=round(self.seconds, 2),
+            stopped_early=self.stopped_early,
+            skipped_settled=skipped["settled"],
         )
 
     @property
@@ -102,8 +108,11 @@ class Crawler:
         ocr: Ocr | None = None,
         keep_document_bytes: bool = False,
         renderer: Renderer | None = None,
+        stop_when: StopWhen | None = None,
     ) -> None:
         self.fetcher = fetcher
+        self.stop_when = stop_when
+        self._stopped = False
         self.renderer = renderer
         self.not_rendered: list[str] = []
         self.ocr = ocr
@@ -155,6 +164,7 @@ class Crawler:
             seconds=time.monotonic() - self._started,
             pages_left=max(0, self.opt.max_pages - self._counts["pages_started"]),
             not_rendered=self.not_rendered,
+            stopped_early=self._stopped,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ frontier
@@ -238,6 +248,23 @@ class Crawler:
             finally:
                 self._inflight -= 1
                 self._wake.set()
+            self._maybe_stop_early()
+
+    def _maybe_stop_early(self) -> None:
+        """Stop when the caller says every item is settled, once the links that look like OIT material
+        are used up (checked every STOP_CHECK_EVERY fetches: judging the site costs a little)."""
+        if self.stop_when is None or self._stopped or not self._heap:
+            return
+        done = self._counts["pages_started"] + self._counts["documents_started"]
+        if done % STOP_CHECK_EVERY or -self._heap[0][0] > 1:
+            return
+        if self.stop_when(self._resources, self._documents):
+            self._stopped = True
+            for _prio, _depth, _seq, url in self._heap:
+                res = self._resources.get(url)
+                if res is not None and not res.fetched:
+                    res.skipped_reason = "settled"
+            self._heap.clear()
 
     async def _visit(self, url: str, depth: int) -> None:
         is_doc = looks_like_document_url(url)

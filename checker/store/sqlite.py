@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from checker.models import SiteReport
-from checker.store.base import RunRecord, StoreError, site_key, summarise
+from checker.models import ITEM_STATUSES, SiteReport
+from checker.store.base import RunRecord, StoreError, site_key
 
 MIGRATIONS: list[list[str]] = [
     [  # 1: runs and their items
@@ -90,7 +91,6 @@ class SqliteStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def save(self, report: SiteReport, *, site_error: bool = False) -> int:
-        _, waived_count = summarise(report)
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -123,7 +123,7 @@ class SqliteStore:
                 self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot save the run: {exc} ({waived_count} waived)") from None
+            raise StoreError(f"{self.path}: cannot save the run: {exc}") from None
         return run_id
 
     def runs(
@@ -136,7 +136,8 @@ class SqliteStore:
         before: int | None = None,
         limit: int | None = None,
     ) -> list[RunRecord]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         for column, value in (("site", site), ("ruleset", ruleset), ("fiscal_year", fiscal_year)):
             if value is not None:
                 where.append(f"{column} = ?")
@@ -174,17 +175,17 @@ class SqliteStore:
     def close(self) -> None:
         self._db.close()
 
-    def _query(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
+    def _query(self, sql: str, params: list[Any]) -> list[Any]:
         try:
             return list(self._db.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from None
 
-    def _with_counts(self, rows: list[tuple[object, ...]]) -> list[RunRecord]:
+    def _with_counts(self, rows: list[Any]) -> list[RunRecord]:
         if not rows:
             return []
-        ids = [int(str(r[0])) for r in rows]
-        counts: dict[int, dict[str, int]] = {i: {} for i in ids}
+        ids = [int(r[0]) for r in rows]
+        counts: dict[int, dict[str, int]] = {i: dict.fromkeys(ITEM_STATUSES, 0) for i in ids}
         waived: dict[int, int] = dict.fromkeys(ids, 0)
         marks = ",".join("?" * len(ids))
         for run_id, status, n, w in self._query(
@@ -192,24 +193,24 @@ class SqliteStore:
             "GROUP BY run_id, status",
             list(ids),
         ):
-            counts[int(str(run_id))][str(status)] = int(str(n))
-            waived[int(str(run_id))] += int(str(w))
+            counts[run_id][status] = n
+            waived[run_id] += w
         return [
             RunRecord(
-                id=int(str(r[0])),
-                site=str(r[1]),
-                url=str(r[2]),
-                ruleset=str(r[3]),
-                fiscal_year=int(str(r[4])),
-                started_at=str(r[5]),
-                finished_at=str(r[6]),
-                percent=float(str(r[7])),
-                passed=int(str(r[8])),
-                total=int(str(r[9])),
-                tool_version=str(r[10]),
+                id=r[0],
+                site=r[1],
+                url=r[2],
+                ruleset=r[3],
+                fiscal_year=r[4],
+                started_at=r[5],
+                finished_at=r[6],
+                percent=r[7],
+                passed=r[8],
+                total=r[9],
+                tool_version=r[10],
                 site_error=bool(r[11]),
-                counts=counts[int(str(r[0]))],
-                waived=waived[int(str(r[0]))],
+                counts=counts[r[0]],
+                waived=waived[r[0]],
             )
             for r in rows
         ]

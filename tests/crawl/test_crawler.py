@@ -176,3 +176,23 @@ async def test_crawl_never_outlives_its_time_budget() -> None:
         took = time.monotonic() - started
     assert result.budget_exhausted == "time"
     assert took < 5
+
+
+async def test_early_stop_when_the_caller_says_everything_is_settled() -> None:
+    links = "".join(f'<a href="/n{i}">ข่าว {i}</a>' for i in range(80))
+    routes = {"/index.html": {"body": links}, **{f"/n{i}": {"body": f"ข่าว {i}"} for i in range(80)}}
+    calls = []
+
+    def settled(resources, documents) -> bool:  # type: ignore[no-untyped-def]
+        calls.append(len(documents))
+        return len(documents) >= 20
+
+    with serve_site(SITE, routes) as (base, handler):
+        fetcher = HttpxFetcher(timeout=5.0)
+        try:
+            result = await Crawler(fetcher, CrawlOptions(concurrency=1), stop_when=settled).crawl(base + "index.html")
+        finally:
+            await fetcher.aclose()
+    assert calls and result.stopped_early
+    assert result.stats.pages < 30 and sum(handler.hits.values()) < 30
+    assert result.coverage().skipped_settled > 40

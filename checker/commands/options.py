@@ -1,0 +1,190 @@
+"""Command-line options shared by `check`, `run` and `demo`, and how they combine with a site config.
+
+Options a config file can also set default to None here, so "not given" is distinguishable from "given the
+default value": a flag always wins over the file, the file over the built-in default.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from checker.crawl.cache import default_cache_path
+from checker.crawl.crawler import CrawlOptions
+from checker.models import ItemStatus
+from checker.operations.config import SiteConfig
+from checker.operations.thresholds import FAILING, Gate, parse_fail_on
+from checker.report import FORMATS
+from checker.store import default_history_path
+
+
+def _formats(value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+def _fail_on(value: str) -> frozenset[ItemStatus]:
+    try:
+        return parse_fail_on(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _percent(value: str) -> float:
+    try:
+        number = float(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"a score is a percentage from 0 to 100, not {value}")
+    return number
+
+
+def add_check_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=int, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
+    p.add_argument("--rules", default=None, help="built-in rule pack id or path to a YAML pack (default oit_2567)")
+    p.add_argument("-f", "--format", type=_formats, default=None, help=f"{','.join(FORMATS)} (comma-separated)")
+    p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
+    p.add_argument("--max-pages", type=int, default=None, help="HTML pages to fetch at most (default 400)")
+    p.add_argument("--max-documents", type=int, default=None, help="documents to fetch at most (default 300)")
+    p.add_argument("--max-seconds", type=float, default=None, help="time budget for the crawl (default 600)")
+    p.add_argument("--concurrency", type=int, default=None, help="requests in flight to the site (default 4)")
+    p.add_argument(
+        "--render",
+        choices=["auto", "always", "never"],
+        default=None,
+        help="run pages' JavaScript in a browser: auto = only pages served as empty app shells (default)",
+    )
+    p.add_argument("--browser", default=None, help="Chromium or Chrome to use (default: found automatically)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
+    p.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
+    )
+    p.add_argument("--lang", choices=["th", "en"], default=None, help="language of the report (default th)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+
+def add_operations_options(p: argparse.ArgumentParser) -> None:
+    """History, waivers, thresholds and the lock: for `check` and `run` (not `demo`)."""
+    p.add_argument("--waivers", type=Path, default=None, help="waivers file (YAML or TOML) of accepted findings")
+    p.add_argument(
+        "--fail-on",
+        type=_fail_on,
+        default=None,
+        help=f"statuses that fail the run (exit 1) unless waived: {','.join(FAILING)} (default: all), or none",
+    )
+    p.add_argument("--min-score", type=_percent, default=None, help="fail the run (exit 1) below this percent score")
+    add_history_option(p)
+    p.add_argument("--no-history", action="store_true", help="do not store this run or compare with the last one")
+    p.add_argument(
+        "--wait-lock",
+        action="store_true",
+        help="if another run of this site holds its lock, wait for it instead of exiting with code 2",
+    )
+
+
+def add_history_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--history",
+        type=Path,
+        default=None,
+        help="history database (default: $OITCHECK_HOME/history.db or ~/.local/share/oitcheck/history.db)",
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one check needs, after flags, config file and defaults are combined."""
+
+    url: str
+    name: str | None
+    year: int | None
+    rules: str
+    lang: str
+    formats: list[str]
+    output: Path | None
+    output_is_folder: bool
+    options: CrawlOptions
+    browser: str | None
+    ocr: bool
+    cache: Path | None
+    verify: bool
+    quiet: bool
+    waivers: Path | None = None
+    gate: Gate = field(default_factory=Gate)
+    history: Path | None = None  # None: no history (--no-history, `history = false`, demo)
+    lock_dir: Path | None = None  # None: no lock (demo)
+    wait_lock: bool = False
+
+
+T = TypeVar("T")
+
+
+def _pick(flag: T | None, configured: T | None, default: T) -> T:
+    return flag if flag is not None else configured if configured is not None else default
+
+
+def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None, operations: bool = True) -> Settings:
+    cfg = config or SiteConfig(url=url)
+    budgets, outputs = cfg.budgets, cfg.outputs
+    base = CrawlOptions()
+    formats: list[str] = _pick(args.format, outputs.formats, ["table"])
+    output, folder = args.output, len(formats) > 1
+    if output is None and outputs.folder is not None:
+        output, folder = Path(outputs.folder), True
+    elif output is None and folder:
+        output = Path("reports")
+    history: Path | None = None
+    lock_dir: Path | None = None
+    if operations:
+        default = default_history_path()
+        lock_dir = (args.history or (Path(cfg.history) if isinstance(cfg.history, str) else default)).parent
+        if not args.no_history and (args.history is not None or cfg.history is not False):
+            history = args.history or (Path(cfg.history) if isinstance(cfg.history, str) else default)
+    fail_on = args.fail_on if operations and args.fail_on is not None else cfg.fail_on
+    return Settings(
+        url=url,
+        name=cfg.name,
+        year=_pick(args.year, cfg.year, None),
+        rules=_pick(args.rules, cfg.rules, "oit_2567"),
+        lang=_pick(args.lang, cfg.lang, "th"),
+        formats=formats,
+        output=output,
+        output_is_folder=folder,
+        options=CrawlOptions(
+            render=_pick(args.render, cfg.render, base.render),
+            max_pages=_pick(args.max_pages, budgets.max_pages, base.max_pages),
+            max_documents=_pick(args.max_documents, budgets.max_documents, base.max_documents),
+            max_seconds=_pick(args.max_seconds, budgets.max_seconds, base.max_seconds),
+            concurrency=max(1, _pick(args.concurrency, budgets.concurrency, base.concurrency)),
+        ),
+        browser=args.browser,
+        ocr=not args.no_ocr,
+        cache=None if args.no_cache else (args.cache or default_cache_path()),
+        verify=not args.insecure,
+        quiet=args.quiet,
+        waivers=(args.waivers or (Path(cfg.waivers) if cfg.waivers else None)) if operations else None,
+        gate=Gate(
+            fail_on=frozenset(FAILING) if fail_on is None else frozenset(fail_on),
+            min_score=_pick(args.min_score if operations else None, cfg.min_score, None),
+        ),
+        history=history,
+        lock_dir=lock_dir,
+        wait_lock=operations and args.wait_lock,
+    )

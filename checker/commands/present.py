@@ -1,0 +1,117 @@
+"""How history, diffs and waivers look in a terminal (rich). Data in, renderables and lines out; no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+
+from checker.i18n import t
+from checker.models import ITEM_STATUSES, Changes, SiteReport
+from checker.operations.waivers import WaiverOutcome
+from checker.store import RunRecord
+
+KIND_STYLE = {"fixed": "green", "regressed": "red", "changed": "yellow", "new": "cyan", "unchanged": "dim"}
+KIND_ORDER = ("regressed", "changed", "new", "fixed", "unchanged")
+
+
+def when(iso: str) -> str:
+    """A stored UTC time in the reader's local time, to the minute."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def status(name: str | None, lang: str) -> str:
+    return "—" if name is None else t(f"status_{name}", lang)
+
+
+def waiver_lines(outcome: WaiverOutcome, source: str, lang: str) -> list[tuple[str, bool]]:
+    """(line, show even with --quiet): expired waivers change the exit code, so they are always said."""
+    lines: list[tuple[str, bool]] = []
+    for use in outcome.applied:
+        text = t("waived_item", lang, item=use.item, status=status(use.status, lang), expires=use.entry.expires,
+                 reason=use.entry.reason)  # fmt: skip
+        lines.append((f"[cyan]{escape(text)}[/cyan]", False))
+    for use in outcome.expired:
+        text = t("waiver_expired", lang, item=use.item, status=status(use.status, lang), expires=use.entry.expires,
+                 where=f"{source}:{use.line}")  # fmt: skip
+        lines.append((f"[yellow]warning:[/yellow] {escape(text)}", True))
+    for entry, line in outcome.unused:
+        lines.append((escape(t("waiver_unused", lang, item=entry.item, where=f"{source}:{line}")), False))
+    return lines
+
+
+def change_lines(report: SiteReport, before: RunRecord | None, run_id: int, lang: str) -> list[str]:
+    """One line for a run's log: what changed since the previous run, grouped by kind."""
+    changes = report.changes
+    if before is None or changes is None:
+        return [escape(t("first_run", lang, run=run_id))]
+    return [escape(t("changes_since", lang, when=when(before.started_at), score=before.percent,
+                     summary=summary(changes, lang)))]  # fmt: skip
+
+
+def summary(changes: Changes, lang: str) -> str:
+    groups = []
+    for kind in KIND_ORDER[:-1]:
+        ids = [c.id for c in changes.items if c.kind == kind]
+        if ids:
+            groups.append(f"{t(f'change_{kind}', lang)} {', '.join(ids)}")
+    return "; ".join(groups) or t("no_changes", lang)
+
+
+def history_table(records: list[RunRecord], lang: str, show_site: bool) -> Table:
+    table = Table(pad_edge=False, show_edge=False, box=None, header_style="bold")
+    table.add_column(t("col_run", lang), justify="right")
+    table.add_column(t("col_when", lang), no_wrap=True)
+    if show_site:
+        table.add_column(t("col_site", lang))
+    table.add_column(t("col_rules", lang))
+    table.add_column(t("col_score", lang), justify="right")
+    for s in ITEM_STATUSES:
+        table.add_column(t(f"status_{s}", lang), justify="right")
+    table.add_column(t("col_waived", lang), justify="right")
+    for r in records:
+        score = f"[red]{t('site_down_run', lang)}[/red]" if r.site_error else f"{r.percent:.1f}%"
+        row = [str(r.id), when(r.started_at)]
+        if show_site:
+            row.append(escape(r.site))
+        row += [f"{escape(r.ruleset)} {r.fiscal_year}", score]
+        row += [str(r.counts.get(s, 0)) for s in ITEM_STATUSES]
+        row.append(str(r.waived))
+        table.add_row(*row)
+    return table
+
+
+def diff_table(changes: Changes, titles: dict[str, str], lang: str, show_all: bool) -> tuple[Table, int]:
+    """The table and how many unchanged rows it leaves out (all unchanged rows unless `show_all`)."""
+    table = Table(pad_edge=False, show_edge=False, box=None, header_style="bold")
+    table.add_column(t("col_item", lang), no_wrap=True)
+    table.add_column(t("col_title", lang))
+    table.add_column(t("col_before", lang), no_wrap=True)
+    table.add_column(t("col_after", lang), no_wrap=True)
+    table.add_column(t("col_change", lang), no_wrap=True)
+    hidden = 0
+    rows = sorted(changes.items, key=lambda c: KIND_ORDER.index(c.kind))
+    for c in rows:
+        if c.kind == "unchanged" and not show_all:
+            hidden += 1
+            continue
+        style = KIND_STYLE[c.kind]
+        table.add_row(
+            c.id,
+            escape(titles.get(c.id, "")),
+            status(c.before, lang),
+            status(c.after, lang),
+            f"[{style}]{t(f'change_{c.kind}', lang)}[/{style}]",
+        )
+    return table, hidden
+
+
+def diff_json(before: RunRecord, after: RunRecord, changes: Changes) -> dict[str, Any]:
+    """`oitcheck diff --format json`: the two runs (as `history --format json` lists them) and the changes."""
+    return {"from": asdict(before), "to": asdict(after), "changes": changes.model_dump(mode="json")}
