@@ -126,6 +126,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไฟล์เป็นรูปแบบที่เครื่องมือยังอ่านไม่ได้ (เช่น .doc หรือ .xls แบบเก่า)",
         "en": "The file is in a format that is not read (such as old-style .doc or .xls)",
     },
+    "ext_google_drive": {
+        "th": "ไฟล์บน Google Drive ซึ่งอยู่นอกเว็บไซต์ ต้องเปิดดูว่าเปิดได้สาธารณะและเป็นเอกสารที่ถูกต้อง",
+        "en": "a Google Drive file, off the site: check that it opens publicly and is the right document",
+    },
+    "ext_google_docs": {"th": "เอกสาร Google Docs นอกเว็บไซต์", "en": "a Google Docs document, off the site"},
+    "ext_google_forms": {"th": "แบบฟอร์ม Google Forms นอกเว็บไซต์", "en": "a Google Forms form, off the site"},
+    "ext_google_sites": {"th": "เว็บไซต์ Google Sites แยกต่างหาก", "en": "a separate Google Sites site"},
+    "ext_facebook": {
+        "th": "หน้า Facebook ซึ่งอาจต้องเข้าสู่ระบบจึงจะเห็น",
+        "en": "a Facebook page, which may need a login to see",
+    },
+    "ext_youtube": {"th": "วิดีโอ YouTube", "en": "a YouTube video"},
+    "ext_line": {"th": "LINE", "en": "LINE"},
+    "ext_egp": {"th": "ระบบจัดซื้อจัดจ้างภาครัฐ (e-GP)", "en": "the national e-GP procurement system"},
+    "ext_itas": {"th": "ระบบ ITAS ของสำนักงาน ป.ป.ช.", "en": "the NACC's ITAS system"},
     "skip_external": {"th": "ลิงก์ออกนอกเว็บไซต์", "en": "a link off the site"},
     "skip_budget": {"th": "ไม่ได้เปิดเพราะงบการตรวจหมด", "en": "not opened: the crawl budget ran out"},
     "skip_depth": {"th": "อยู่ลึกเกินกว่าที่กำหนดให้ตรวจ", "en": "deeper than the crawl's depth limit"},
@@ -249,12 +264,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "รายงานนี้สร้างโดยเครื่องมือตรวจอัตโนมัติ ข้อที่ “ต้องตรวจเอง” ต้องให้เจ้าหน้าที่เปิดดู",
         "en": "Made by an automatic checker; items marked “review” need a person to look",
     },
-    # ---- operations: history, diff, waivers (checker/commands/present.py)
-    "change_new": {"th": "ข้อใหม่", "en": "new"},
-    "change_fixed": {"th": "แก้แล้ว", "en": "fixed"},
-    "change_regressed": {"th": "แย่ลง", "en": "regressed"},
-    "change_changed": {"th": "เปลี่ยนไป", "en": "changed"},
-    "change_unchanged": {"th": "เหมือนเดิม", "en": "unchanged"},
+    # ---- operations: history, diff, waivers (checker/commands/present.py; change_* above are shared)
     "col_run": {"th": "ครั้งที่", "en": "Run"},
     "col_when": {"th": "เวลา", "en": "When"},
     "col_site": {"th": "เว็บไซต์", "en": "Site"},
@@ -274,7 +284,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "เทียบกับการตรวจครั้งก่อน ({when}, {score:.1f}%): {summary}",
         "en": "Since the previous run ({when}, {score:.1f}%): {summary}",
     },
-    "no_changes": {"th": "ไม่มีข้อใดเปลี่ยนแปลง", "en": "no item changed"},
     "diff_heading": {
         "th": "{site}: ครั้งที่ {a} ({when_a}, {score_a:.1f}%) → ครั้งที่ {b} ({when_b}, {score_b:.1f}%)",
         "en": "{site}: run {a} ({when_a}, {score_a:.1f}%) → run {b} ({when_b}, {score_b:.1f}%)",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.recognise import ItemMatcher, is_generic_anchor, link_names_item
+from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
 from checker.i18n import MESSAGES, t
 from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
@@ -47,8 +48,12 @@ class _Builder:
     kwargs: dict[str, object] = field(default_factory=dict)
 
 
-def skip_text(reason: str | None, lang: str) -> str:
-    """Why a linked resource was not fetched, in the clerk's words."""
+def skip_text(reason: str | None, lang: str, url: str = "") -> str:
+    """Why a linked resource was not fetched, in the clerk's words (naming the outside system if known)."""
+    if reason == "external" and url:
+        kind = external_kind(url)
+        if kind and f"ext_{kind}" in MESSAGES:
+            return t(f"ext_{kind}", lang)
     key = f"skip_{(reason or 'budget').split(':')[0]}"
     return t(key, lang) if key in MESSAGES else t("skip_budget", lang)
 
@@ -91,7 +96,7 @@ def gather(
             return
         via = _via(page, link)
         if not res.fetched:
-            why = skip_text(res.skipped_reason, lang)
+            why = skip_text(res.skipped_reason, lang, url)
             add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind)
             return
         doc = site.documents.get(url)
