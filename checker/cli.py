@@ -1,78 +1,33 @@
 """The oitcheck command. Thin: parse arguments, call the library, draw with rich, choose the exit code.
 
-Exit codes (design.md): 0 every item passes; 1 the check ran and found items that do not pass; 2 usage or
-rule-file error; 3 the site could not be checked at all.
+Exit codes (design.md): 0 every item passes, or the thresholds are met (--fail-on, --min-score, waivers:
+checker/operations/thresholds.py); 1 the check ran and found items that fail; 2 usage, rule, config or
+waivers file error, a history that cannot be used, or the site's lock held by another run; 3 the site could
+not be checked at all. Subcommands live in checker/commands/.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
 
 from checker import __version__
-from checker.api import CheckRun, run_check
-from checker.crawl.cache import default_cache_path
-from checker.crawl.crawler import CrawlOptions, CrawlProgress
+from checker.commands import history
+from checker.commands.check import EXIT_FAILURES, EXIT_OK, EXIT_SITE_DOWN, EXIT_USAGE, check_site, crawl, write_outputs
+from checker.commands.options import add_check_options, add_operations_options, resolve
 from checker.crawl.scope import BadURL
 from checker.demo import ground_truth
 from checker.demo.server import serve
-from checker.report import FORMATS
-from checker.report.terminal import build
+from checker.operations import InputFileError
+from checker.operations.config import load_config
+from checker.operations.lock import LockBusy
 from checker.rules import loader
 from checker.rules.loader import RuleFileError
-from checker.rules.schema import RulePack
-
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_SITE_DOWN = 0, 1, 2, 3
-
-
-def _formats(value: str) -> list[str]:
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}"
-        )
-    return list(dict.fromkeys(names))
-
-
-def _add_check_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
-    p.add_argument("--rules", default="oit_2567", help="built-in rule pack id or path to a YAML pack")
-    p.add_argument("-f", "--format", type=_formats, default=["table"], help="table,json (several: comma-separated)")
-    p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
-    p.add_argument("--max-pages", type=int, default=400, help="HTML pages to fetch at most (default 400)")
-    p.add_argument("--max-documents", type=int, default=300, help="documents to fetch at most (default 300)")
-    p.add_argument("--max-seconds", type=float, default=600.0, help="time budget for the crawl (default 600)")
-    p.add_argument("--concurrency", type=int, default=4, help="requests in flight to the site (default 4)")
-    p.add_argument(
-        "--render",
-        choices=["auto", "always", "never"],
-        default="auto",
-        help="run pages' JavaScript in a browser: auto = only pages served as empty app shells (default)",
-    )
-    p.add_argument("--browser", default=None, help="Chromium or Chrome to use (default: found automatically)")
-    p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
-    p.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help="HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
-    )
-    p.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
-    p.add_argument(
-        "--insecure",
-        action="store_true",
-        help="accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
-    )
-    p.add_argument("--lang", choices=["th", "en"], default="th", help="language of the report (default th)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+from checker.store import StoreError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -80,10 +35,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"oitcheck {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check a website")
-    check.add_argument("url")
-    _add_check_options(check)
+    check.add_argument("url", nargs="?", help="the site (optional with --config)")
+    check.add_argument("--config", type=Path, default=None, help="site config file (TOML); flags override it")
+    add_check_options(check)
+    add_operations_options(check)
+    run = sub.add_parser("run", help="check the site a config file describes (= check --config FILE)")
+    run.add_argument("config", type=Path, help="site config file (TOML)")
+    add_check_options(run)
+    add_operations_options(run)
+    history.add_parsers(sub)
     demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
-    _add_check_options(demo)
+    add_check_options(demo)
     rules = sub.add_parser("rules", help="list, show or validate rule packs")
     rsub = rules.add_subparsers(dest="rules_command", required=True)
     rl = rsub.add_parser("list", help="list the items of a pack")
@@ -99,114 +61,52 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command == "check" and args.url is None and args.config is None:
+        p.error("check needs a URL or --config FILE")
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         if args.command == "rules":
             return _rules(args, out, err)
-        pack = loader.load(args.rules)
+        if args.command == "history":
+            return history.history(args, out)
+        if args.command == "diff":
+            return history.diff(args, out)
         if args.command == "demo":
-            return _demo(args, pack, out, err)
-        return _check(args, args.url, pack, out, err)[0]
-    except RuleFileError as exc:
+            return _demo(args, out, err)
+        config = load_config(args.config) if args.config is not None else None
+        url = getattr(args, "url", None) or (config.url if config else "")
+        return check_site(resolve(args, url, config), out, err)
+    except (RuleFileError, InputFileError) as exc:
         for line in exc.problems:
-            err.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
+            err.print(f"[red]error:[/red] {escape(line)}")
         return EXIT_USAGE
-    except BadURL as exc:
-        err.print(f"[red]error:[/red] {exc}")
+    except (BadURL, StoreError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        return EXIT_USAGE
+    except LockBusy as exc:
+        err.print(
+            f"[red]error:[/red] another oitcheck run is checking {escape(exc.site or 'this site')} "
+            f"({escape(exc.holder or 'holder unknown')}); "
+            f"lock {escape(str(exc.path))}. Wait for it with --wait-lock, or try again later."
+        )
         return EXIT_USAGE
 
 
-def _options(args: argparse.Namespace) -> CrawlOptions:
-    return CrawlOptions(
-        render=args.render,
-        max_pages=args.max_pages,
-        max_documents=args.max_documents,
-        max_seconds=args.max_seconds,
-        concurrency=max(1, args.concurrency),
-    )
-
-
-def _ocr(args: argparse.Namespace) -> Literal["auto"] | None:
-    return None if args.no_ocr else "auto"
-
-
-def _cache(args: argparse.Namespace) -> Path | None:
-    return None if args.no_cache else (args.cache or default_cache_path())
-
-
-def _run(args: argparse.Namespace, url: str, pack: RulePack, err: Console) -> CheckRun:
-    show = not args.quiet and err.is_terminal
-    if not show:
-        return asyncio.run(
-            run_check(
-                url,
-                pack,
-                args.year,
-                args.lang,
-                _options(args),
-                ocr=_ocr(args),
-                cache=_cache(args),
-                browser=args.browser,
-                verify=not args.insecure,
-            )
-        )
-    with err.status("…") as status:
-
-        def progress(p: CrawlProgress) -> None:
-            status.update(f"pages {p.pages} · documents {p.documents} · queue {p.queued} · errors {p.errors}")
-
-        return asyncio.run(
-            run_check(
-                url,
-                pack,
-                args.year,
-                args.lang,
-                _options(args),
-                on_progress=progress,
-                ocr=_ocr(args),
-                cache=_cache(args),
-                browser=args.browser,
-                verify=not args.insecure,
-            )
-        )
-
-
-def _check(args: argparse.Namespace, url: str, pack: RulePack, out: Console, err: Console) -> tuple[int, CheckRun]:
-    run = _run(args, url, pack, err)
-    report = run.report
-    indicators = {k: v.get(args.lang) for k, v in pack.indicators.items()}
-    formats: list[str] = args.format
-    target: Path | None = args.output
-    if target is None and len(formats) > 1:
-        target = Path("reports")
-    for fmt in formats:
-        render, ext = FORMATS[fmt]
-        if target is None:
-            if fmt == "table":
-                out.print(build(report, args.lang, indicators, out.width))
-            else:
-                sys.stdout.write(render(report, lang=args.lang, indicators=indicators))
-            continue
-        path = target / f"oitcheck-report.{ext}" if len(formats) > 1 else target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(report, lang=args.lang, indicators=indicators), encoding="utf-8")
-        if not args.quiet:
-            err.print(f"wrote {path}")
-    if run.site_error:
-        err.print(f"[red]error:[/red] {escape(run.report.items[0].reasons[0])}")
-        return EXIT_SITE_DOWN, run
-    return (EXIT_OK if report.score.passed == report.score.total else EXIT_FAILURES), run
-
-
-def _demo(args: argparse.Namespace, pack: RulePack, out: Console, err: Console) -> int:
-    """Check the bundled site; exit 0 when every verdict equals the site's ground truth."""
+def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Check the bundled site; exit 0 when every verdict equals the site's ground truth. No history, waivers
+    or lock: the demo's address changes every time and its exit code means something else."""
     with serve() as base:
         err.print(f"demo site: {base}")
-        code, run = _check(args, base, pack, out, err)
-    if code == EXIT_SITE_DOWN:
-        return code
+        settings = resolve(args, base, operations=False)
+        pack = loader.load(settings.rules)
+        run = crawl(settings, pack, err)
+        write_outputs(run.report, settings, pack, out, err)
+    if run.site_error:
+        err.print(f"[red]error:[/red] {escape(run.report.items[0].reasons[0])}")
+        return EXIT_SITE_DOWN
     expected = ground_truth.load(ocr=run.ocr_available)
     mismatches = ground_truth.compare(expected, run.report)
     if mismatches:

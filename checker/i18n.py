@@ -203,7 +203,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fiscal_year": {"th": "ปีงบประมาณ {year}", "en": "Fiscal year {year}"},
     "checked_at": {"th": "ตรวจเมื่อ {when}", "en": "Checked {when}"},
     "tool_version": {"th": "{name} รุ่น {version} · เกณฑ์ {ruleset}", "en": "{name} {version} · criteria {ruleset}"},
-    "score": {"th": "คะแนน", "en": "Score"},
     "by_indicator": {"th": "สรุปรายตัวชี้วัดย่อย", "en": "Summary by sub-indicator"},
     "col_indicator": {"th": "ตัวชี้วัดย่อย", "en": "Sub-indicator"},
     "col_passed": {"th": "ผ่าน", "en": "Passed"},

@@ -13,8 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_http_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """CLI runs in tests must not write to the user's ~/.cache."""
+    """CLI runs in tests must not write to the user's ~/.cache, nor their run history and locks."""
     os.environ["OITCHECK_CACHE"] = str(tmp_path_factory.mktemp("cache") / "http-cache.db")
+    os.environ["OITCHECK_HOME"] = str(tmp_path_factory.mktemp("oitcheck-home"))
 
 
 @pytest.fixture(scope="session")

@@ -36,13 +36,14 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_SITE_DOWN = 0, 1, 2, 3
 def check_site(s: Settings, out: Console, err: Console, today: date | None = None) -> int:
     """The whole operational run. Inputs are validated before the lock and the crawl, so a typo in a
     waivers file costs a second, not a ten-minute crawl."""
+    site = site_key(s.url)  # BadURL (exit 2) before anything else
     pack = loader.load(s.rules)
     waivers = load_waivers(s.waivers) if s.waivers else None
     if waivers is not None:
         waivers.check_items({i.id for i in pack.items})
     store = SqliteStore(s.history) if s.history else None
     lock: AbstractContextManager[object] = (
-        SiteLock(lock_path(s.lock_dir, site_key(s.url)), wait=float("inf") if s.wait_lock else None)
+        SiteLock(lock_path(s.lock_dir, site), float("inf") if s.wait_lock else None, site=s.name or site)
         if s.lock_dir is not None
         else nullcontext()
     )
@@ -59,7 +60,8 @@ def check_site(s: Settings, out: Console, err: Console, today: date | None = Non
         return EXIT_SITE_DOWN
     decision = decide(report, s.gate)
     if not s.quiet or decision.code:
-        err.print(escape(decision.explain(report, s.gate)))
+        label = f"{s.name}: " if s.name else ""  # a config's name: one cron log may hold many sites
+        err.print(escape(label + decision.explain(report, s.gate)))
     return decision.code
 
 
@@ -126,4 +128,3 @@ def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console,
         path.write_text(render(report, lang=s.lang, indicators=indicators), encoding="utf-8")
         if not s.quiet:
             err.print(f"wrote {escape(str(path))}")
-

@@ -141,7 +141,7 @@ def _pick(flag: T | None, configured: T | None, default: T) -> T:
 
 
 def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None, operations: bool = True) -> Settings:
-    cfg = config or SiteConfig(url=url)
+    cfg = config or SiteConfig.model_construct(url=url)  # no file: every key at its default
     budgets, outputs = cfg.budgets, cfg.outputs
     base = CrawlOptions()
     formats: list[str] = _pick(args.format, outputs.formats, ["table"])

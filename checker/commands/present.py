@@ -6,12 +6,15 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, Changes, SiteReport
 from checker.operations.waivers import WaiverOutcome
+from checker.report.terminal import MARKS
 from checker.store import RunRecord
 
 KIND_STYLE = {"fixed": "green", "regressed": "red", "changed": "yellow", "new": "cyan", "unchanged": "dim"}
@@ -61,20 +64,22 @@ def summary(changes: Changes, lang: str) -> str:
         ids = [c.id for c in changes.items if c.kind == kind]
         if ids:
             groups.append(f"{t(f'change_{kind}', lang)} {', '.join(ids)}")
-    return "; ".join(groups) or t("no_changes", lang)
+    return "; ".join(groups) or t("changes_none", lang)
 
 
-def history_table(records: list[RunRecord], lang: str, show_site: bool) -> Table:
+def history_table(records: list[RunRecord], lang: str, show_site: bool) -> Group:
+    """One row per run; statuses as the checklist's marks (a legend follows) so it fits 80 columns."""
     table = Table(pad_edge=False, show_edge=False, box=None, header_style="bold")
-    table.add_column(t("col_run", lang), justify="right")
+    table.add_column(t("col_run", lang), justify="right", no_wrap=True)
     table.add_column(t("col_when", lang), no_wrap=True)
     if show_site:
-        table.add_column(t("col_site", lang))
-    table.add_column(t("col_rules", lang))
-    table.add_column(t("col_score", lang), justify="right")
+        table.add_column(t("col_site", lang), overflow="fold")
+    table.add_column(t("col_rules", lang), no_wrap=True)
+    table.add_column(t("col_score", lang), justify="right", no_wrap=True)
     for s in ITEM_STATUSES:
-        table.add_column(t(f"status_{s}", lang), justify="right")
-    table.add_column(t("col_waived", lang), justify="right")
+        mark, style = MARKS[s]
+        table.add_column(f"[{style}]{mark}[/{style}]", justify="right", no_wrap=True)
+    table.add_column(t("col_waived", lang), justify="right", no_wrap=True)
     for r in records:
         score = f"[red]{t('site_down_run', lang)}[/red]" if r.site_error else f"{r.percent:.1f}%"
         row = [str(r.id), when(r.started_at)]
@@ -84,7 +89,8 @@ def history_table(records: list[RunRecord], lang: str, show_site: bool) -> Table
         row += [str(r.counts.get(s, 0)) for s in ITEM_STATUSES]
         row.append(str(r.waived))
         table.add_row(*row)
-    return table
+    legend = "  ".join(f"[{MARKS[s][1]}]{MARKS[s][0]}[/{MARKS[s][1]}] {t(f'status_{s}', lang)}" for s in ITEM_STATUSES)
+    return Group(table, Text.from_markup(legend, style="dim"))
 
 
 def diff_table(changes: Changes, titles: dict[str, str], lang: str, show_all: bool) -> tuple[Table, int]:

@@ -8,11 +8,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from checker.extract.thai import compact, normalise
+from checker.extract.thai import compact as _compact
+from checker.extract.thai import normalise as _normalise
+
 from checker.models import Link
 from checker.rules.schema import Item, RulePack
+
+# The same anchor texts and rows are asked about for each of the 43 items, on every page that repeats the
+# menu: normalising them once is what keeps judging a large site fast (bench/crawl_bench.py).
+compact = lru_cache(maxsize=200_000)(_compact)
+normalise = lru_cache(maxsize=200_000)(_normalise)
 
 # Text is normalised first, so Thai digits are Arabic and "o๑๒" reads "o12". "0" stands in for "O" on
 # many sites ("012"). A date such as "01/10/2566" must not read as O1.

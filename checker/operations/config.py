@@ -53,7 +53,7 @@ class Outputs(_Strict):
 
 class SiteConfig(_Strict):
     url: str
-    name: str | None = None  # how messages and the history listing call the site
+    name: str | None = None  # labels the exit line and the lock message (one cron log, many sites)
     year: int | None = None
     rules: str | None = None
     lang: Literal["th", "en"] | None = None

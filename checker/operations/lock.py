@@ -21,9 +21,10 @@ from types import TracebackType
 class LockBusy(Exception):
     """Another run holds the site's lock (and we were not asked to wait, or waited long enough)."""
 
-    def __init__(self, path: Path, holder: str) -> None:
+    def __init__(self, path: Path, holder: str, site: str = "") -> None:
         self.path = path
         self.holder = holder
+        self.site = site
         super().__init__(f"another oitcheck run holds {path} ({holder or 'holder unknown'})")
 
 
@@ -34,12 +35,14 @@ def lock_path(directory: Path, site: str) -> Path:
 
 
 class SiteLock:
-    """`with SiteLock(path, wait=None):` — wait None: fail at once; a number: seconds to wait; inf: forever."""
+    """`with SiteLock(path, wait=None):` — wait None: fail at once; a number: seconds to wait; inf: forever.
+    `site` names the site in the LockBusy message."""
 
-    def __init__(self, path: Path, wait: float | None = None, poll: float = 0.2) -> None:
+    def __init__(self, path: Path, wait: float | None = None, poll: float = 0.2, site: str = "") -> None:
         self.path = path
         self.wait = wait
         self.poll = poll
+        self.site = site
         self._fd: int | None = None
 
     def acquire(self) -> None:
@@ -54,7 +57,7 @@ class SiteLock:
                 if self.wait is None or time.monotonic() >= deadline:
                     holder = _read(fd)
                     os.close(fd)
-                    raise LockBusy(self.path, holder) from None
+                    raise LockBusy(self.path, holder, self.site) from None
                 time.sleep(self.poll)
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n".encode())

@@ -20,12 +20,16 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from checker.i18n import t
+from checker.i18n import LANGS, t
 from checker.models import ITEM_STATUSES, ItemResult, ItemStatus, SiteReport
 from checker.report.terminal import MARKS
 
 TEMPLATES = Path(__file__).parent / "templates"
 THAI_TIME = timezone(timedelta(hours=7), "ICT")  # the clerks' clock; Thailand keeps no daylight saving
+_COVERAGE_FIELDS = (
+    "pages_fetched", "documents_fetched", "failed", "from_cache", "skipped_robots", "skipped_budget",
+    "skipped_depth", "skipped_trap", "skipped_circuit", "external_links", "pages_left", "seconds",
+)  # fmt: skip
 CHANGE_KINDS = ("regressed", "fixed", "changed", "new")  # what needs a look first; "unchanged" is not listed
 
 
@@ -97,13 +101,11 @@ def _asset(name: str) -> tuple[Markup, str]:
 
 
 def render_html(report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None, **_: Any) -> str:
+    """The whole report as one HTML page; `indicators` names the sub-indicators (code -> name in `lang`)."""
     indicators = indicators or {}
     css, css_hash = _asset("report.css")
     js, js_hash = _asset("filter.js")
-    csp = (
-        f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    csp = f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; base-uri 'none'; form-action 'none'"
     counts = Counter(item.status for item in report.items)
     groups = [
         {
@@ -134,7 +136,7 @@ def render_html(report: SiteReport, lang: str = "th", indicators: dict[str, str]
     template = _environment().get_template("report.html.j2")
     return template.render(
         r=report,
-        lang=lang,
+        lang=lang if lang in LANGS else "th",
         tr=tr,
         csp=csp,
         css=css,
@@ -146,15 +148,8 @@ def render_html(report: SiteReport, lang: str = "th", indicators: dict[str, str]
         titles=titles,
         changes=changes,
         coverage_rows=coverage_rows,
-        marks={s: m for s, (m, _c) in MARKS.items()},
         label=lambda status: status_label(status, lang),
         when=lambda iso: when(iso, lang),
         web_url=web_url,
         short=lambda url: short_url(url, report.site.url),
     )
-
-
-_COVERAGE_FIELDS = (
-    "pages_fetched", "documents_fetched", "failed", "from_cache", "skipped_robots", "skipped_budget",
-    "skipped_depth", "skipped_trap", "skipped_circuit", "external_links", "pages_left", "seconds",
-)  # fmt: skip

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, Coverage, ItemResult, SiteReport
-from checker.report.html import by_indicator, short_url, status_label, web_url, when
+from checker.report.html import CHANGE_KINDS, by_indicator, short_url, status_label, web_url, when
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")  # Markdown, table and HTML syntax
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -95,7 +95,7 @@ def _changes(report: SiteReport, lang: str) -> list[str]:
                total=prev.total, percent=prev.percent)),
         "",
     ]  # fmt: skip
-    moved = [c for kind in ("regressed", "fixed", "changed", "new") for c in report.changes.items if c.kind == kind]
+    moved = [c for kind in CHANGE_KINDS for c in report.changes.items if c.kind == kind]
     for c in moved:
         before = status_label(c.before, lang) if c.before else text(t("not_before", lang))
         title = text(titles.get(c.id, ""))

@@ -1,0 +1,100 @@
+"""`oitcheck history [URL]` and `oitcheck diff [URL] [--from RUN] [--to RUN]`: read the run history.
+
+Both only read, so they take no lock: a nightly run may be writing the same file at the same time, which
+SQLite allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from checker.commands.options import add_history_option
+from checker.commands.present import diff_json, diff_table, history_table, when
+from checker.i18n import t
+from checker.operations.config import load_config
+from checker.store import SqliteStore, StoreError, choose_pair, default_history_path, diff_reports, site_key
+
+EXIT_OK = 0
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    h = sub.add_parser("history", help="list stored runs (newest first)")
+    h.add_argument("url", nargs="?", help="only this site (default: every site)")
+    _common(h)
+    h.add_argument("-n", "--limit", type=int, default=20, help="runs to list at most (default 20)")
+    d = sub.add_parser("diff", help="what changed between two stored runs of a site (default: the last two)")
+    d.add_argument("url", nargs="?", help="the site (not needed with --to/--from, or with one site stored)")
+    _common(d)
+    d.add_argument("--from", dest="from_id", type=int, default=None, metavar="RUN", help="earlier run id")
+    d.add_argument("--to", dest="to_id", type=int, default=None, metavar="RUN", help="later run id")
+    d.add_argument("--all", action="store_true", help="list unchanged items too")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    add_history_option(p)
+    p.add_argument("--config", type=Path, default=None, help="site config: its url and history file")
+    p.add_argument("-f", "--format", choices=["table", "json"], default="table")
+    p.add_argument("--lang", choices=["th", "en"], default="th")
+
+
+def _open(args: argparse.Namespace) -> tuple[SqliteStore, str | None]:
+    url: str | None = args.url
+    path: Path | None = args.history
+    if args.config is not None:
+        config = load_config(args.config)
+        url = url or config.url
+        if path is None and isinstance(config.history, str):
+            path = Path(config.history)
+    path = path or default_history_path()
+    if not path.exists():
+        raise StoreError(f"no history at {path} yet: `oitcheck check URL` stores every run there")
+    return SqliteStore(path), (site_key(url) if url else None)
+
+
+def history(args: argparse.Namespace, out: Console) -> int:
+    store, site = _open(args)
+    try:
+        records = store.runs(site, limit=max(1, args.limit))
+    finally:
+        store.close()
+    if args.format == "json":
+        sys.stdout.write(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if not records:
+        out.print(t("history_empty", args.lang) + (f": {escape(site)}" if site else ""))
+        return EXIT_OK
+    out.print(history_table(records, args.lang, show_site=site is None))
+    return EXIT_OK
+
+
+def diff(args: argparse.Namespace, out: Console) -> int:
+    store, site = _open(args)
+    try:
+        before, after = choose_pair(store, site, args.from_id, args.to_id)
+        old, new = store.report(before.id), store.report(after.id)
+    finally:
+        store.close()
+    changes = diff_reports(old, new)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(diff_json(before, after, changes), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    out.print(
+        escape(t("diff_heading", args.lang, site=after.site, a=before.id, when_a=when(before.started_at),
+                 score_a=before.percent, b=after.id, when_b=when(after.started_at), score_b=after.percent)),
+        style="bold",
+    )  # fmt: skip
+    table, hidden = diff_table(changes, {i.id: i.title for i in new.items}, args.lang, args.all)
+    if table.row_count:
+        out.print(table)
+    else:
+        out.print(t("changes_none", args.lang))
+    if hidden:
+        out.print(t("unchanged_hidden", args.lang, n=hidden), style="dim")
+    return EXIT_OK
