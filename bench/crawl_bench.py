@@ -31,7 +31,6 @@ import argparse
 import asyncio
 import collections
 import json
-import os
 import resource
 import subprocess
 import sys

@@ -12,7 +12,6 @@ from functools import cached_property, lru_cache
 
 from checker.extract.thai import compact as _compact
 from checker.extract.thai import normalise as _normalise
-
 from checker.models import Link
 from checker.rules.schema import Item, RulePack
 
