@@ -72,6 +72,7 @@ async def run_check(
     cache: Path | None = None,
     browser: str | None = None,
     verify: bool = True,
+    timeout: float = 20.0,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
@@ -85,7 +86,7 @@ async def run_check(
     if fetcher is None:
         # Polite by default: robots.txt, per-host spacing, backoff on 429/503, a breaker for failing sites.
         policy = Policy(concurrency=(options or CrawlOptions()).concurrency)
-        fetcher = await PoliteFetcher.for_site(HttpxFetcher(cache=cache, verify=verify), start, policy)
+        fetcher = await PoliteFetcher.for_site(HttpxFetcher(timeout=timeout, cache=cache, verify=verify), start, policy)
     engine = find_ocr() if ocr == "auto" else ocr
     # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
     mode = (options or CrawlOptions()).render
@@ -102,6 +103,10 @@ async def run_check(
             await fetcher.aclose()
         if renderer is not None:
             await renderer.aclose()
+    if isinstance(fetcher, PoliteFetcher):
+        # Count what the site really answered: retries and robots.txt go through the polite layer.
+        sent = fetcher.stats.requests + crawl.counts.get("redirect_hops", 0)
+        crawl.stats = crawl.stats.model_copy(update={"requests": max(crawl.stats.requests, sent)})
     site_error = crawl.home_error
     if site_error:
         reason = t("site_down", lang, why=site_error)

@@ -276,6 +276,7 @@ class Crawler:
             res.fetched, res.skipped_reason, res.error = False, result.skipped, result.error
             return
         self._counts["requests"] += 1 + len(result.redirects)
+        self._counts["redirect_hops"] += len(result.redirects)
         if result.from_cache:
             self._counts["from_cache"] += 1  # revalidated (304): the body came from disk, not the network
         else:

@@ -65,14 +65,15 @@ def evaluate_item(
 
     considered = live + pending
     verdicts = [_judge_element(e, considered) for e in item.elements]
-    home_only = all(u.url == site.home_url and u.strength == 1 for u in live) and not pending
+    home = site.home_view()
+    home_only = all(u.url in home and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
         why = [t("missing", lang, title=item.title.th)]
         why += [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
         return _result(item, "missing", why, _elements(item, lang, "not_found"))
 
     # The home page's own years say nothing about an item's documents.
-    dated = [u for u in considered if not (u.url == site.home_url and u.strength == 1)]
+    dated = [u for u in considered if not (u.url in home and u.strength == 1)]
     per_unit: list[tuple[EvidenceUnit, list[Dated]]] = []  # a page and its sections share a URL: keep both
     weak: list[tuple[EvidenceUnit, list[Dated], str]] = []
     for u in dated:

@@ -17,6 +17,7 @@ from checker.i18n import MESSAGES, t
 from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
 
 MAX_SECTION_LINKS = 12
+HOME_VIEW_HOPS = 2
 MAX_HOP_DOCUMENTS = 15
 DOC_NAME_CHARS = 200
 
@@ -30,6 +31,28 @@ class SiteContent:
     documents: dict[str, Document]
     index_pages: frozenset[str] = frozenset()  # pages listing many items (an ITA page): no one-hop
     unrendered: tuple[str, ...] = ()  # pages that needed a browser and did not get one
+
+    def home_view(self) -> tuple[str, ...]:
+        """What a visitor sees as the home page: the start page, and the pages it shows through a meta refresh
+        (splash pages), frames and iframes — the menu frame of a frameset site is part of its home page."""
+        seen = [self.home_url]
+        frontier = [self.home_url]
+        for _ in range(HOME_VIEW_HOPS):
+            nxt = []
+            for url in frontier:
+                doc = self.live_page(url)
+                for link in doc.links if doc is not None else ():
+                    if link.tag not in ("meta", "frame", "iframe") or not link.url:
+                        continue
+                    try:
+                        target = canonical(link.url)
+                    except BadURL:
+                        continue
+                    if target not in seen and self.live_page(target) is not None:
+                        seen.append(target)
+                        nxt.append(target)
+            frontier = nxt
+        return tuple(seen)
 
     def live_page(self, url: str) -> Document | None:
         res = self.resources.get(url)
@@ -140,19 +163,21 @@ def gather(
                 add_target(page_url, link, strength)
 
     if item.recognise.home_page:
-        home = site.live_page(site.home_url)
-        if home is not None:
-            add(
-                site.home_url,
-                f"{site.home_url} — {t('home_page', lang)}",
-                1,
-                "",
-                **{**_content(home, lang, whole=True), "text": _home_text(home, matcher, others)},
-            )
+        for home_url in site.home_view():
+            home = site.live_page(home_url)
+            if home is not None:
+                add(
+                    home_url,
+                    f"{home_url} — {t('home_page', lang)}",
+                    1,
+                    "",
+                    **{**_content(home, lang, whole=True), "text": _home_text(home, matcher, others)},
+                )
 
+    home_pages = site.home_view()
     for page_url in dict.fromkeys(hop_pages):
         hop = site.live_page(page_url)
-        if hop is None or page_url in site.index_pages or page_url == site.home_url:
+        if hop is None or page_url in site.index_pages or page_url in home_pages:
             continue
         docs = [lk for lk in hop.links if lk.url and looks_like_document_url(lk.url)][:MAX_HOP_DOCUMENTS]
         for link in docs:

@@ -35,12 +35,16 @@ _BLOCK = {
     "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option",
 }  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_CHROME = re.compile(r"(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|topbar)([\s_-]|$)", re.I)
+# Site furniture repeated on every page: WordPress widget areas ("Recent Posts") included, or their lists
+# of item titles would make every post look like an index and feed its years to every item.
+_CHROME = re.compile(
+    r"(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|topbar|widget-area|widget|secondary)([\s_-]|$)", re.I
+)
 _REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
 
 
 def _is_chrome(el: lxml.html.HtmlElement) -> bool:
-    if el.tag in ("header", "footer", "nav"):
+    if el.tag in ("header", "footer", "nav", "aside"):
         return True
     marks = (el.get("class") or "") + " " + (el.get("id") or "")
     return bool(marks.strip()) and _CHROME.search(marks) is not None

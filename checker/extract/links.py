@@ -36,7 +36,8 @@ _NAV = [
     re.compile(r"\blocation(?:\.href)?\s*=\s*" + _Q, re.I),  # (window|self|top|document.)location(.href)=
     re.compile(r"\blocation\.(?:assign|replace)\s*\(\s*" + _Q, re.I),
     re.compile(r"\bwindow\.open\s*\(\s*" + _Q, re.I),
-    re.compile(r"\bMM_goToURL\s*\(\s*(['\"])[^'\"]*\1\s*,\s*" + _Q.replace(r"\1", r"\2"), re.I),
+    # MM_goToURL('parent.frames[\'mainFrame\']','laws.html'): the first argument may hold escaped quotes.
+    re.compile(r"\bMM_goToURL\s*\(\s*(['\"])(?:\\.|(?!\1).)*\1\s*,\s*" + _Q.replace(r"\1", r"\2"), re.I),
     re.compile(r"\bMM_openBrWindow\s*\(\s*" + _Q, re.I),
 ]
 # Home-made pop-up helpers (openWindow, NewWindow, popup) and a bare open(): only when the argument looks
@@ -196,6 +197,8 @@ def anchor_of(el: lxml.html.HtmlElement) -> str:
         return text
     if el.tag == "input":
         text = normalise(el.get("value", ""))
+    elif el.tag == "area":
+        text = normalise(el.get("alt", ""))  # an image-map region's words are its alt text
     if not text:
         alts = [normalise(i.get("alt", "")) for i in el.iter("img")]
         text = " ".join(a for a in alts if a)
