@@ -255,7 +255,9 @@ below with the tool's answer, until the tool is fixed.
 **Read these numbers as a regression gate, not as field accuracy.** Every fixture here was written by the
 team while building the tool, and the tool was fixed until it met them (five document labels failed when
 first written: a relabelled plan, two six-month reports short of March, a CSV whose rows ran into one
-another, an OCR speck inside a Thai word). The *vendor* sites were written later, from the spec and from
+another, an OCR speck inside a Thai word; and eight vendor-site labels: image-map alt text, Dreamweaver
+`MM_goToURL` with escaped quotes, a frameset home page behind a splash page, a WordPress sidebar that made
+every post look like an index). The *vendor* sites were written later, from the spec and from
 what real sites look like, without tuning the tool to them; the labels they fail are listed below. Real
 agency sites will find cases none of these has; the honest measure of field accuracy is a blind set of real
 sites labelled by an assessor, which the project does not have yet.
