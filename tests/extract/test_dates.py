@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import dates
+from checker.extract import date_atoms, dates
 from checker.extract.periods import Period, covered, find_periods, find_years, fiscal_year_bounds
 from checker.extract.thai import normalise
 
@@ -422,7 +422,7 @@ def test_windows_do_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rules run only near their trigger; scanning the whole text must find exactly the same periods."""
     texts = [normalise(SEED.read_text(encoding="utf-8"))] + [normalise(t) for t, _ in CASES]
     windowed = [find_periods(t) for t in texts]
-    monkeypatch.setattr(dates, "_RULES", tuple((None, pattern, build) for _, pattern, build in dates._RULES))
+    monkeypatch.setattr(date_atoms, "_RULES", tuple((None, pattern, build) for _, pattern, build in date_atoms._RULES))
     full = [find_periods(t) for t in texts]
     assert [[(p, p.pos) for p in ps] for ps in windowed] == [[(p, p.pos) for p in ps] for ps in full]
 
