@@ -17,7 +17,8 @@ from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
 from checker.evaluate.evaluator import evaluate, find_index_pages
 from checker.evaluate.evidence import SiteContent
-from checker.evaluate.recognise import priority_hint
+from checker.evaluate.naming import NamingMemo
+from checker.evaluate.recognise import ItemMatcher, priority_hint
 from checker.extract.ocr import Ocr, find_ocr
 from checker.i18n import t
 from checker.models import Document, ItemResult, Resource, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
@@ -44,12 +45,14 @@ def settled_check(pack: RulePack, home_url: str, year: int) -> StopWhen:
     """When to stop crawling early: an ITA page was found and every item has a verdict from fetched
     evidence. Missing and review items keep the crawl going: more pages might still hold their evidence."""
 
+    memo = NamingMemo([ItemMatcher(i) for i in pack.items])  # what each text names, kept between checks
+
     def settled(resources: dict[str, Resource], documents: dict[str, Document]) -> bool:
         site = SiteContent(home_url, resources, documents)
-        site = SiteContent(home_url, resources, documents, find_index_pages(pack, site))
+        site = SiteContent(home_url, resources, documents, find_index_pages(pack, site, memo=memo))
         if not site.index_pages:
             return False
-        return all(i.status in SETTLED for i in evaluate(pack, site, year))
+        return all(i.status in SETTLED for i in evaluate(pack, site, year, memo=memo))
 
     return settled
 

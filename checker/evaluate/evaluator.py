@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather
+from checker.evaluate.naming import Naming, NamingMemo, build_index
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
 from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
 from checker.i18n import t
@@ -32,9 +33,12 @@ class _ElementVerdict:
     page: int | None = None  # page (or sheet) of a document where it was found
 
 
-def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> frozenset[str]:
+def find_index_pages(
+    pack: RulePack, site: SiteContent, min_items: int = 3, memo: NamingMemo | None = None
+) -> frozenset[str]:
     """Pages whose rows or links name several items: an ITA page is a table of contents, not evidence."""
-    matchers = [ItemMatcher(i) for i in pack.items]
+    matchers = memo.matchers if memo is not None else [ItemMatcher(i) for i in pack.items]
+    titled: dict[str, set[int]] = {}  # anchor text -> items its words name (menus repeat on every page)
     out: set[str] = set()
     for url in site.documents:
         doc = site.live_page(url)
@@ -46,7 +50,9 @@ def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> f
                 continue  # the site's menu names many items on every page; that makes no page an index
             named |= link_item_numbers(link)
             if len(named) < min_items:
-                named |= {m.item.number for m in matchers if m.by_title(link.text)}
+                if link.text not in titled:
+                    titled[link.text] = {m.item.number for m in matchers if m.by_title(link.text)}
+                named |= titled[link.text]
             if len(named) >= min_items:
                 out.add(url)
                 break
@@ -54,9 +60,14 @@ def find_index_pages(pack: RulePack, site: SiteContent, min_items: int = 3) -> f
 
 
 def evaluate_item(
-    item: Item, site: SiteContent, year: int, lang: str = "th", others: Sequence[ItemMatcher] = ()
+    item: Item,
+    site: SiteContent,
+    year: int,
+    lang: str = "th",
+    others: Sequence[ItemMatcher] = (),
+    index: dict[str, list[Naming]] | None = None,
 ) -> ItemResult:
-    units = gather(ItemMatcher(item), site, lang, others)
+    units = gather(ItemMatcher(item), site, lang, others, index)
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched"]
     failed = [u for u in units if u.state == "failed"]
@@ -224,10 +235,14 @@ def _elements(item: Item, lang: str, status: ElementStatus) -> list[ElementOut]:
     return [ElementOut(id=e.id, label=e.label.get(lang), status=status) for e in item.elements]
 
 
-def evaluate(pack: RulePack, site: SiteContent, year: int | None = None, lang: str = "th") -> list[ItemResult]:
-    """Judge every item of the pack; `year` (Buddhist era) defaults to the pack's fiscal year."""
+def evaluate(
+    pack: RulePack, site: SiteContent, year: int | None = None, lang: str = "th", memo: NamingMemo | None = None
+) -> list[ItemResult]:
+    """Judge every item of the pack; `year` (Buddhist era) defaults to the pack's fiscal year. `memo` (made
+    for this pack's items) may be kept by a caller that judges a growing crawl again and again."""
     year = year or pack.fiscal_year
+    memo = memo or NamingMemo([ItemMatcher(i) for i in pack.items])
     if not site.index_pages:
-        site = replace(site, index_pages=find_index_pages(pack, site))
-    matchers = [ItemMatcher(i) for i in pack.items]
-    return [evaluate_item(item, site, year, lang, matchers) for item in pack.items]
+        site = replace(site, index_pages=find_index_pages(pack, site, memo=memo))
+    index = build_index(site, memo)
+    return [evaluate_item(item, site, year, lang, memo.matchers, index) for item in pack.items]

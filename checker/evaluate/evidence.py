@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.crawl.scope import BadURL, canonical
-from checker.evaluate.recognise import ItemMatcher, is_generic_anchor, link_names_item
+from checker.evaluate.naming import Naming, NamingMemo, build_index
+from checker.evaluate.recognise import ItemMatcher, is_generic_anchor
 from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
 from checker.i18n import MESSAGES, t
@@ -88,10 +89,15 @@ def _via(page: str, link: Link) -> str:
 
 
 def gather(
-    matcher: ItemMatcher, site: SiteContent, lang: str = "th", others: Sequence[ItemMatcher] = ()
+    matcher: ItemMatcher,
+    site: SiteContent,
+    lang: str = "th",
+    others: Sequence[ItemMatcher] = (),
+    index: dict[str, list[Naming]] | None = None,
 ) -> list[EvidenceUnit]:
     """Candidate evidence for one item; `others` (the pack's other items) keep their menu words out of the
-    home page's text when it stands as this item's evidence."""
+    home page's text when it stands as this item's evidence. `index` (build_index over all items) saves
+    walking the whole site once per item."""
     units: dict[str, _Builder] = {}
     item = matcher.item
     hop_pages: list[str] = []
@@ -144,23 +150,18 @@ def gather(
         if doc.kind is ResourceKind.HTML and strength >= 2:
             hop_pages.append(url)
 
-    for page_url, doc in site.documents.items():
-        if site.live_page(page_url) is None:
-            continue
-        h1 = next((s.heading for s in doc.sections if s.level == 1), "")
-        if matcher.names(doc.title) or (h1 and matcher.names(h1)):
-            named = doc.title if matcher.names(doc.title) else h1
-            add(
-                page_url, f"{page_url} — “{named[:80]}”", 2, "", **_content(doc, lang, res=site.resources.get(page_url))
-            )
-            hop_pages.append(page_url)
-        for i, sec in enumerate(doc.sections):
-            if sec.level > 1 and matcher.names(sec.heading):
-                _add_section(add, add_target, page_url, doc, i, lang)
-        for link in doc.links:
-            strength = link_names_item(matcher, link)
-            if strength:
-                add_target(page_url, link, strength)
+    if index is None:
+        index = build_index(site, NamingMemo([matcher]))
+    for place in index.get(item.id, ()):
+        if place.what == "page":
+            doc = site.documents[place.page_url]
+            res = site.resources.get(place.page_url)
+            add(place.page_url, f"{place.page_url} — “{place.named[:80]}”", 2, "", **_content(doc, lang, res=res))
+            hop_pages.append(place.page_url)
+        elif place.what == "section":
+            _add_section(add, add_target, place.page_url, site.documents[place.page_url], place.section, lang)
+        elif place.link is not None:
+            add_target(place.page_url, place.link, place.strength)
 
     if item.recognise.home_page:
         for home_url in site.home_view():

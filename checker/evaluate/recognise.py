@@ -6,7 +6,7 @@ Numbers win over titles: a table row that starts with "O12" belongs to O12 whate
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -50,6 +50,14 @@ def is_generic_anchor(text: str) -> bool:
     return not c or len(c) <= 3 or c in _GENERIC or (not _THAI_LETTER.search(c) and len(c) < 40)
 
 
+@lru_cache(maxsize=200_000)
+def _title_forms(text: str) -> tuple[str, str]:
+    """The compact text, and the same without years: "…ทุจริต ประจำปี 2567 รอบ 6 เดือน" names the item whose
+    title runs "…ทุจริตประจำปีรอบ6เดือน"."""
+    c = compact(text)
+    return c, _YEAR_IN_TITLE.sub("", c)
+
+
 @dataclass(frozen=True)
 class ItemMatcher:
     item: Item
@@ -71,11 +79,9 @@ class ItemMatcher:
         return item_number_at_start(text) == self.item.number
 
     def by_title(self, text: str) -> bool:
-        c = compact(text)
+        c, bare = _title_forms(text)
         if not c:
             return False
-        # "…ทุจริต ประจำปี 2567 รอบ 6 เดือน" names the item whose title runs "…ทุจริตประจำปีรอบ6เดือน".
-        bare = _YEAR_IN_TITLE.sub("", c)
         if not any(t in c or t in bare for t in self._titles):
             return False
         return not any(x in c for x in self._excludes)
@@ -97,18 +103,24 @@ def link_item_numbers(link: Link) -> set[int]:
     return found
 
 
-def link_names_item(matcher: ItemMatcher, link: Link) -> int:
-    """How strongly a link points at the item: 3 numbered row/anchor, 2 title in anchor or row, 0 not."""
+def link_strengths(matchers: Sequence[ItemMatcher], link: Link) -> tuple[tuple[str, int], ...]:
+    """How strongly a link points at each item: 3 numbered row/anchor, 2 title in anchor or row (or the
+    item's URL pattern); items it does not point at are left out."""
     numbers = link_item_numbers(link)
     if numbers:
-        return 3 if matcher.item.number in numbers else 0
-    if matcher.by_title(link.text):
-        return 2
-    if is_generic_anchor(link.text) and matcher.by_title(link.context):
-        return 2  # the anchor says "เปิด" or a file name; the row around it names the item
-    if link.url and matcher.by_url(link.url):
-        return 2
-    return 0
+        return tuple((m.item.id, 3) for m in matchers if m.item.number in numbers)
+    generic = is_generic_anchor(link.text)  # the anchor says "เปิด" or a file name: the row names the item
+    return tuple(
+        (m.item.id, 2)
+        for m in matchers
+        if m.by_title(link.text) or (generic and m.by_title(link.context)) or (link.url and m.by_url(link.url))
+    )
+
+
+def items_named(matchers: Sequence[ItemMatcher], text: str) -> tuple[str, ...]:
+    """The items a heading or title names (ItemMatcher.names for each, reading the number once)."""
+    number = item_number_at_start(text)
+    return tuple(m.item.id for m in matchers if m.item.number == number or m.by_title(text))
 
 
 def priority_hint(pack: RulePack) -> Callable[[Link], int]:

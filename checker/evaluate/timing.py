@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from email.utils import parsedate_to_datetime
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -80,13 +81,21 @@ def unit_dates(unit: EvidenceUnit, anywhere: bool = False) -> tuple[list[Dated],
     path = unquote(urlsplit(unit.url).path)
     folder, _, filename = path.rpartition("/")
     sources = [f"{unit.name} {filename}", unit.label, unit.text if unit.readable else ""]
-    found = [read_dates(normalise(src)) if src.strip() else [] for src in sources]
-    if anywhere and any(found):
-        return [d for dates in found for d in dates], None
-    for dates in found:
-        if dates:
-            return dates, None
+    if anywhere:
+        found = [d for src in sources for d in _dates_in(src)]
+        if found:
+            return found, None
+    else:
+        for src in sources:  # the first source that names a date decides; later ones are not read
+            dates = _dates_in(src)
+            if dates:
+                return list(dates), None
     return _weak_dates(unit, folder + "/")
+
+
+@lru_cache(maxsize=256)  # the same page stands as evidence for several items; page texts are large: few kept
+def _dates_in(src: str) -> tuple[Dated, ...]:
+    return tuple(read_dates(normalise(src))) if src.strip() else ()
 
 
 def _weak_dates(unit: EvidenceUnit, folder: str) -> tuple[list[Dated], str | None]:
