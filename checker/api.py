@@ -11,6 +11,7 @@ from typing import Literal
 
 from checker import __version__
 from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult, StopWhen
+from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
 from checker.crawl.politeness import Policy, PoliteFetcher
 from checker.crawl.render import PlaywrightRenderer, find_browser
@@ -95,10 +96,19 @@ async def run_check(
     mode = (options or CrawlOptions()).render
     path = find_browser(browser) if mode != "never" else None
     renderer = PlaywrightRenderer(path) if path else None
+    # Next to the HTTP cache: what was read from each unchanged body, so a re-run does not read it again.
+    doc_cache = DocumentCache.open(document_cache_path(cache)) if cache is not None else None
     try:
         settled = settled_check(pack, start, year) if (options or CrawlOptions()).early_stop else None
         crawler = Crawler(
-            fetcher, options, priority_hint(pack), on_progress, engine, renderer=renderer, stop_when=settled
+            fetcher,
+            options,
+            priority_hint(pack),
+            on_progress,
+            engine,
+            renderer=renderer,
+            stop_when=settled,
+            doc_cache=doc_cache,
         )
         crawl = await crawler.crawl(start)
     finally:
@@ -106,6 +116,8 @@ async def run_check(
             await fetcher.aclose()
         if renderer is not None:
             await renderer.aclose()
+        if doc_cache is not None:
+            doc_cache.close()
     if isinstance(fetcher, PoliteFetcher):
         # Count what the site really answered: retries and robots.txt go through the polite layer.
         sent = fetcher.stats.requests + crawl.counts.get("redirect_hops", 0)

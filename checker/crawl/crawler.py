@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
+from checker.crawl.doc_cache import DocumentCache, document_key
 from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.render import Renderer, looks_like_shell
 from checker.crawl.scope import BadURL, SiteScope, canonical
@@ -109,8 +110,10 @@ class Crawler:
         keep_document_bytes: bool = False,
         renderer: Renderer | None = None,
         stop_when: StopWhen | None = None,
+        doc_cache: DocumentCache | None = None,
     ) -> None:
         self.fetcher = fetcher
+        self.doc_cache = doc_cache
         self.stop_when = stop_when
         self._stopped = False
         self.renderer = renderer
@@ -203,7 +206,9 @@ class Crawler:
             reason = "depth" if res.depth > self.opt.max_depth else "file type"
             res.skipped_reason = res.skipped_reason or reason
             return
-        if url not in self._queued and not self._traps.admit(url):
+        if url in self._queued:
+            return  # menus repeat on every page: the priority hint is worked out once, when a URL is first queued
+        if not self._traps.admit(url):
             res.skipped_reason = res.skipped_reason or "trap"  # calendars, ever-growing query strings …
             return
         boost = 1 if looks_like_document_url(url) else 0
@@ -286,7 +291,12 @@ class Crawler:
             self._counts["errors"] += 1
         elif res.kind is ResourceKind.HTML:
             self._counts["pages"] += 1
-            doc = await self._maybe_render(res, extract(res))
+            key = self._doc_key(res)
+            doc = self._cached(key)
+            if doc is None:
+                doc = extract(res)
+                self._keep(key, doc)
+            doc = await self._maybe_render(res, doc)
             self._documents[url] = doc
             # Links are followed only from pages on the site (a redirect may have left it).
             if self.scope.contains(res.final_url) and doc.soft_error is None:
@@ -295,8 +305,13 @@ class Crawler:
         else:
             self._counts["documents"] += 1
             # Reading a PDF or OCR-ing a scan takes seconds: off the event loop, one document at a time.
-            loop = asyncio.get_running_loop()
-            self._documents[url] = await loop.run_in_executor(self._doc_pool, extract, res, self.ocr)
+            key = self._doc_key(res)
+            doc = self._cached(key)
+            if doc is None:
+                loop = asyncio.get_running_loop()
+                doc = await loop.run_in_executor(self._doc_pool, extract, res, self.ocr)
+                self._keep(key, doc)
+            self._documents[url] = doc
             if not self.keep_document_bytes:
                 res.body = b""
         if self.on_progress:
@@ -309,6 +324,25 @@ class Crawler:
                     url,
                 )
             )
+
+    def _doc_key(self, res: Resource) -> str | None:
+        if self.doc_cache is None:
+            return None
+        engine = f"{type(self.ocr).__name__}:{getattr(self.ocr, 'langs', '')}" if self.ocr is not None else ""
+        return document_key(res, engine)
+
+    def _cached(self, key: str | None) -> Document | None:
+        """An unchanged body read on an earlier run: its Document, without reading (or OCR-ing) it again."""
+        if key is None or self.doc_cache is None:
+            return None
+        doc = self.doc_cache.get(key)
+        if doc is not None:
+            self._counts["extract_cached"] += 1
+        return doc
+
+    def _keep(self, key: str | None, doc: Document) -> None:
+        if key is not None and self.doc_cache is not None:
+            self.doc_cache.put(key, doc)
 
     async def _maybe_render(self, res: Resource, doc: Document) -> Document:
         """Run the page's JavaScript in a browser when its HTML is an empty shell (or always, if asked)."""
