@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import hashlib
 import json
 import resource
 import subprocess
@@ -139,6 +140,10 @@ def _child_oit(url: str, concurrency: int, cache: str | None, site: Path, full: 
         "fetches": fetches,
         "requests": crawl.stats.requests,
         "from_cache": crawl.counts.get("from_cache", 0),
+        "extract_cached": crawl.counts.get("extract_cached", 0),
+        "items_sha": hashlib.sha256(
+            json.dumps([i.model_dump(mode="json") for i in run.report.items], sort_keys=True).encode()
+        ).hexdigest()[:12],
         "robots_skipped": crawl.coverage().skipped_robots,
         "pages_per_s": round(crawl.stats.pages / crawl.seconds, 1),
         "req_per_s": round(fetches / crawl.seconds, 1),
@@ -226,6 +231,7 @@ def main() -> None:
     ap.add_argument("--no-gen", action="store_true", help="reuse the site in --site")
     ap.add_argument("--runs", default="early4,full4,scrapy4,full8,scrapy8,cache")
     ap.add_argument("--profile", action="store_true", help="only the py-spy profile (c=4)")
+    ap.add_argument("--rate", default=None, help='nginx limit_rate per connection, e.g. "64k": a slow host')
     ap.add_argument("--json", type=Path, default=Path("/tmp/oit-crawl-bench.json"))
     a = ap.parse_args()
 
@@ -238,7 +244,7 @@ def main() -> None:
         print(f"site: {m['html_pages']} HTML pages, {m['pdfs']} PDFs ({m['html_mb']} + {m['pdf_mb']} MB)", flush=True)
     manifest = json.loads((a.site / "manifest.json").read_text(encoding="utf-8"))
     try:
-        server = nginx(a.site)
+        server = nginx(a.site, rate=a.rate)
         url = server.__enter__()
     except NginxMissing as e:
         raise SystemExit(str(e)) from None
@@ -265,6 +271,7 @@ def main() -> None:
                     cold = oit(url, a.site, 4, True, db) | {"run": "full cache cold"}
                     warm = oit(url, a.site, 4, True, db) | {"run": "full cache warm"}
                     warm["warm_over_cold_wall"] = round(warm["wall_s"] / cold["wall_s"], 3)
+                    warm["same_report"] = warm["items_sha"] == cold["items_sha"]
                     results += [cold, warm]
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     finally:
@@ -279,7 +286,7 @@ def main() -> None:
     print()
     print(table(oits, ["run", "concurrency", "cpu_html_extract_s", "cpu_doc_extract_s", "cpu_evaluate_s",
                        "cpu_other_s", "ms_cpu_per_html_extract", "ms_cpu_per_pdf_extract", "to_cited_evidence",
-                       "to_planted_evidence", "ita_fetch_index", "from_cache"]))  # fmt: skip
+                       "to_planted_evidence", "ita_fetch_index", "from_cache", "extract_cached"]))  # fmt: skip
     for c in (4, 8):
         o = next((r for r in oits if r["concurrency"] == c and r["run"] == "full"), None)
         s = next((r for r in results if r["tool"] == "scrapy" and r["concurrency"] == c), None)

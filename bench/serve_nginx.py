@@ -47,6 +47,7 @@ http {{
         server_name localhost;
         root {root};
         index index.html;
+        {rate}
     }}
 }}
 """
@@ -70,10 +71,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def nginx(root: Path, port: int | None = None, workers: int = 1) -> Iterator[str]:
+def nginx(root: Path, port: int | None = None, workers: int = 1, rate: str | None = None) -> Iterator[str]:
     """Start nginx serving `root`; yield its base URL ("http://127.0.0.1:PORT/"); stop it afterwards.
 
-    One worker by default: the machine has 2 cores and the crawler under test needs the other one."""
+    One worker by default: the machine has 2 cores and the crawler under test needs the other one.
+    `rate` (nginx's limit_rate, e.g. "64k" bytes/s per connection) stands in for a slow agency host: loopback
+    has no transfer cost at all, which hides what a 304 saves."""
     exe = find_nginx()
     port = port or free_port()
     mime = "/etc/nginx/mime.types" if Path("/etc/nginx/mime.types").exists() else None
@@ -82,7 +85,10 @@ def nginx(root: Path, port: int | None = None, workers: int = 1) -> Iterator[str
             mime = f"{tmp}/mime.types"
             Path(mime).write_text("types { text/html html; application/pdf pdf; text/plain txt; }\n")
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(CONF.format(workers=workers, tmp=tmp, mime=mime, port=port, root=Path(root).resolve()))
+        limit = f"limit_rate {rate};" if rate else ""
+        conf.write_text(
+            CONF.format(workers=workers, tmp=tmp, mime=mime, port=port, root=Path(root).resolve(), rate=limit)
+        )
         proc = subprocess.Popen(
             [exe, "-p", tmp, "-c", str(conf), "-e", f"{tmp}/error.log"],
             stdout=subprocess.DEVNULL,
@@ -114,9 +120,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", type=Path)
     ap.add_argument("--port", type=int, default=None)
+    ap.add_argument("--rate", default=None, help='limit_rate per connection, e.g. "64k" (default: none)')
     a = ap.parse_args()
     try:
-        with nginx(a.root, a.port) as url:
+        with nginx(a.root, a.port, rate=a.rate) as url:
             print(f"serving {a.root} at {url} (Ctrl-C to stop)", flush=True)
             while True:
                 time.sleep(3600)

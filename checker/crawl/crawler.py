@@ -54,7 +54,7 @@ class CrawlProgress:
     url: str
 
 
-@dataclass
+@dataclass(repr=False)  # the generated repr prints every body; asyncio may format a finished task's result
 class CrawlResult:
     start_url: str
     home: Resource | None
@@ -67,6 +67,9 @@ class CrawlResult:
     pages_left: int = 0
     not_rendered: list[str] = field(default_factory=list)
     stopped_early: bool = False  # every item was settled before the budget ran out
+
+    def __repr__(self) -> str:
+        return f"CrawlResult({self.start_url!r}, resources={len(self.resources)}, documents={len(self.documents)})"
 
     def coverage(self) -> Coverage:
         skipped = Counter((r.skipped_reason or "").split(":")[0] for r in self.resources.values() if not r.fetched)
