@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -53,6 +54,13 @@ def canonical(url: str, *, drop_index: bool = False) -> str:
     /ita/ and /ita/index.html are one page; off by default because the URL canonical() returns is also
     the URL the crawler requests, and a server need not answer "/" as it answers "/index.html".
     """
+    return _canonical(url, drop_index)
+
+
+# Pure (no state, no I/O), and the same menu and footer links are met on every page of a crawl. A BadURL
+# is not kept: it is raised again on each call.
+@lru_cache(maxsize=32_768)
+def _canonical(url: str, drop_index: bool) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -143,13 +151,20 @@ class SiteScope:
         return cls(host=_bare(parts.hostname or ""), port=_port(parts))
 
     def contains(self, url: str) -> bool:
-        try:
-            parts = urlsplit(url)
-            if parts.scheme not in _DEFAULT_PORTS:
-                return False
-            return _bare(parts.hostname or "") == self.host and _port(parts) == self.port
-        except (ValueError, BadURL):
-            return False
+        return _host_port(url) == (self.host, self.port)
+
+
+# Asked for every link of every page and twice per request (robots.txt, Crawl-delay): parsed once per URL.
+@lru_cache(maxsize=32_768)
+def _host_port(url: str) -> tuple[str, int | None] | None:
+    """(host without www., non-default port) of an http(s) URL; None for anything else."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in _DEFAULT_PORTS:
+            return None
+        return _bare(parts.hostname or ""), _port(parts)
+    except (ValueError, BadURL):
+        return None
 
 
 def _bare(host: str) -> str:

@@ -25,7 +25,7 @@ from checker.extract.links import (
     script_flipbooks,
     text_of,
 )
-from checker.extract.thai import normalise
+from checker.extract.thai import normalise, normalise_short
 from checker.models import Document, Form, Image, Link, ResourceKind, Section
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head"}
@@ -67,7 +67,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     if base_el is not None:
         base = urljoin(url, base_el.get("href", ""))
     title_el = root.find(".//title")
-    title = normalise(title_el.text_content()) if title_el is not None else ""
+    title = normalise_short(title_el.text_content()) if title_el is not None else ""
 
     links: list[Link] = _refresh_links(root, base)
     images: list[Image] = []
@@ -78,6 +78,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
     section = -1
     skip_depth = 0
     chrome_depth = 0
+    chrome_open: list[bool] = []  # per open element: did it start a chrome region (read once, at its start)
 
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -87,7 +88,8 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
                     links += _script_links(el, root, base, -1 if chrome_depth else section, bool(chrome_depth))
                 skip_depth += 1
                 continue
-            if _is_chrome(el):
+            chrome_open.append(_is_chrome(el))
+            if chrome_open[-1]:
                 chrome_depth += 1
             sink = chrome if chrome_depth else chunks[section]
             if tag in _HEADINGS and not chrome_depth:
@@ -102,7 +104,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
             links += element_links(el, base, -1 if chrome_depth else section, bool(chrome_depth))
             if tag == "img" and not chrome_depth:
                 src = resolve_href(base, el.get("src", "")) or "[inline]"
-                images.append(Image(src=src, alt=normalise(el.get("alt", "")), section=section))
+                images.append(Image(src=src, alt=normalise_short(el.get("alt", "")), section=section))
             elif tag == "form":
                 forms.append(_form(el, base, section))  # a form is a feature of the page, never a link to follow
         else:
@@ -114,12 +116,12 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
             sink = chrome if chrome_depth else chunks[section]
             if tag in BLOCK:
                 sink.append(" ")
-            if _is_chrome(el):
+            if chrome_open.pop():
                 chrome_depth -= 1
             if el.tail:
                 (chrome if chrome_depth else chunks[section]).append(el.tail)
 
-    own = {k: normalise("".join(v)) for k, v in chunks.items()}
+    own = {k: normalise_short("".join(v)) for k, v in chunks.items()}
     main = normalise(" ".join(own[k] for k in sorted(own)))
     full = normalise(main + " " + "".join(chrome))
     sections = _sections(headings, own)
@@ -188,7 +190,7 @@ def _sections(headings: list[tuple[str, int]], own: dict[int, str]) -> tuple[Sec
                 break
             parts.append(headings[j][0])
             parts.append(own.get(j, ""))
-        out.append(Section(heading=heading, level=level, text=normalise(" ".join(parts))))
+        out.append(Section(heading=heading, level=level, text=normalise_short(" ".join(parts))))
     return tuple(out)
 
 

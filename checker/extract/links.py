@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 
-from checker.extract.thai import normalise
+from checker.extract.thai import normalise_short
 from checker.models import Link
 
 DROP = {"script", "style", "noscript", "template", "svg", "head"}
@@ -71,7 +71,7 @@ def text_of(el: lxml.html.HtmlElement) -> str:
             parts.append(node.text)
         if node is not el and node.tail:
             parts.append(node.tail)
-    return normalise("".join(parts))
+    return normalise_short("".join(parts))
 
 
 def context_of(el: lxml.html.HtmlElement) -> str:
@@ -196,13 +196,13 @@ def anchor_of(el: lxml.html.HtmlElement) -> str:
     if text:
         return text
     if el.tag == "input":
-        text = normalise(el.get("value", ""))
+        text = normalise_short(el.get("value", ""))
     elif el.tag == "area":
-        text = normalise(el.get("alt", ""))  # an image-map region's words are its alt text
+        text = normalise_short(el.get("alt", ""))  # an image-map region's words are its alt text
     if not text:
-        alts = [normalise(i.get("alt", "")) for i in el.iter("img")]
+        alts = [normalise_short(i.get("alt", "")) for i in el.iter("img")]
         text = " ".join(a for a in alts if a)
-    return text or normalise(el.get("title", "") or el.get("aria-label", "") or el.get("data-title", ""))
+    return text or normalise_short(el.get("title", "") or el.get("aria-label", "") or el.get("data-title", ""))
 
 
 def element_links(el: lxml.html.HtmlElement, base: str, section: int, chrome: bool) -> list[Link]:
