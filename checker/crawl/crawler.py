@@ -110,7 +110,7 @@ class Crawler:
         hint: PriorityHint | None = None,
         on_progress: Callable[[CrawlProgress], None] | None = None,
         ocr: Ocr | None = None,
-        keep_document_bytes: bool = False,
+        keep_bodies: bool = False,  # keep response bodies after reading them (tests, debugging)
         renderer: Renderer | None = None,
         stop_when: StopWhen | None = None,
         doc_cache: DocumentCache | None = None,
@@ -122,7 +122,7 @@ class Crawler:
         self.renderer = renderer
         self.not_rendered: list[str] = []
         self.ocr = ocr
-        self.keep_document_bytes = keep_document_bytes
+        self.keep_bodies = keep_bodies
         self.opt = options or CrawlOptions()
         self.hint = hint or (lambda link: 0)
         self.on_progress = on_progress
@@ -301,6 +301,8 @@ class Crawler:
                 self._keep(key, doc)
             doc = await self._maybe_render(res, doc)
             self._documents[url] = doc
+            if not self.keep_bodies:
+                res.body = b""  # read: the Document is what counts (5,000 pages of 80 KB would be 400 MB)
             # Links are followed only from pages on the site (a redirect may have left it).
             if self.scope.contains(res.final_url) and doc.soft_error is None:
                 for link in doc.links:
@@ -315,7 +317,7 @@ class Crawler:
                 doc = await loop.run_in_executor(self._doc_pool, extract, res, self.ocr)
                 self._keep(key, doc)
             self._documents[url] = doc
-            if not self.keep_document_bytes:
+            if not self.keep_bodies:
                 res.body = b""
         if self.on_progress:
             self.on_progress(

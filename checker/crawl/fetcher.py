@@ -14,7 +14,7 @@ from typing import Protocol
 import httpx
 
 from checker import __version__
-from checker.crawl.cache import REVALIDATE, cache_transport, served_from_cache
+from checker.crawl.cache import REVALIDATE, RevalidatingCache, storable
 
 USER_AGENT = f"oitcheck/{__version__} (+https://github.com/oitcheck/oitcheck; OIT self-audit)"
 
@@ -54,8 +54,8 @@ class HttpxFetcher:
     ) -> None:
         self._timeout = timeout
         headers = {"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"}
-        if cache is not None and transport is None:
-            transport = cache_transport(cache, verify=verify)
+        self._cache = RevalidatingCache.open(cache) if cache is not None else None
+        if self._cache is not None:
             headers.update(REVALIDATE)
         self._client = httpx.AsyncClient(
             transport=transport,
@@ -85,32 +85,55 @@ class HttpxFetcher:
             return FetchResult(url, url, None, error=f"{type(exc).__name__}: {exc}"[:200])
 
     async def _get(self, url: str, max_bytes: int) -> FetchResult:
-        async with self._client.stream("GET", url) as resp:
-            chunks: list[bytes] = []
-            size = 0
-            truncated = False
-            async for chunk in resp.aiter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    truncated = True
-                    break
-            body = b"".join(chunks)[:max_bytes]
-            return FetchResult(
-                url=url,
-                final_url=str(resp.url),
-                status=resp.status_code,
-                content_type=resp.headers.get("content-type", ""),
-                body=body,
-                redirects=tuple(str(r.url) for r in resp.history),
-                truncated=truncated,
-                last_modified=resp.headers.get("last-modified"),
-                retry_after=resp.headers.get("retry-after"),
-                from_cache=served_from_cache(resp),
-            )
+        stored = self._cache.lookup(url) if self._cache is not None else None
+        conditions = stored.conditions() if stored is not None else None
+        async with self._client.stream("GET", url, headers=conditions) as resp:
+            if resp.status_code == 304 and stored is not None and not resp.history and self._cache is not None:
+                self._cache.confirmed(url)  # unchanged: the stored body, nothing downloaded
+                return FetchResult(url, url, 200, stored.content_type, stored.body, last_modified=stored.last_modified,
+                                   from_cache=True)  # fmt: skip
+            foreign_304 = resp.status_code == 304
+            if not foreign_304:
+                body, truncated = await _read(resp, max_bytes)
+        if foreign_304:
+            # Our validators went along a redirect to another URL (httpx copies headers): that 304 says
+            # nothing about the copy we hold. Ask again without conditions.
+            async with self._client.stream("GET", url) as resp:
+                body, truncated = await _read(resp, max_bytes)
+        redirects = tuple(str(r.url) for r in resp.history)
+        if self._cache is not None:
+            if storable(resp.status_code, resp.headers, bool(redirects), truncated):
+                self._cache.store(url, resp.headers, body)
+            elif stored is not None:
+                self._cache.forget(url)
+        return FetchResult(
+            url=url,
+            final_url=str(resp.url),
+            status=resp.status_code,
+            content_type=resp.headers.get("content-type", ""),
+            body=body,
+            redirects=redirects,
+            truncated=truncated,
+            last_modified=resp.headers.get("last-modified"),
+            retry_after=resp.headers.get("retry-after"),
+        )
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        if self._cache is not None:
+            self._cache.close()
+
+
+async def _read(resp: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
+    """The body up to `max_bytes`, and whether it was cut there."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in resp.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return b"".join(chunks)[:max_bytes], True
+    return b"".join(chunks), False
 
 
 def _describe_connect_error(exc: BaseException) -> str:

@@ -121,7 +121,12 @@ async def test_byte_cap_truncates_a_huge_page() -> None:
         "/index.html": {"body": '<a href="/big">ใหญ่</a>'},
     }
     with serve_site(SITE, routes) as (base, _):
-        result = await _crawl(base + "index.html", max_page_bytes=100_000)
+        fetcher = HttpxFetcher(timeout=5.0)
+        try:
+            crawler = Crawler(fetcher, CrawlOptions(max_page_bytes=100_000), keep_bodies=True)
+            result = await crawler.crawl(base + "index.html")
+        finally:
+            await fetcher.aclose()
     big = result.resources[base + "big"]
     assert big.truncated and len(big.body) == 100_000 and big.ok
 
