@@ -9,19 +9,19 @@ on the way revalidates too.
 Written here rather than with hishel (used until 2026-11): hishel 2's async SQLite storage hops to a worker
 thread for every database call and commits each write, 2.3 ms of CPU per request on the benchmark machine —
 more than the rest of a fetch together (bench/crawl_bench.py, docs/benchmarks.md). This is a synchronous
-SQLite table on the event loop's thread: ~0.05 ms per lookup or write (WAL, no fsync per write).
+SQLite table on the event loop's thread (checker/crawl/cache_file.py): ~0.05 ms per lookup or write.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from checker.crawl.cache_file import CacheFile
 
 REVALIDATE = {"Cache-Control": "no-cache"}
 KEEP_DAYS = 60  # responses not confirmed for this long are dropped when the cache is closed
@@ -70,13 +70,7 @@ class RevalidatingCache:
     never stops a check: if the file cannot be read or written, requests simply go out unconditional."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit: no transaction stays open across network waits, so other runs sharing the file are
-        # never blocked; WAL with synchronous=NORMAL makes each write cheap.
-        self._db: sqlite3.Connection | None = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
+        self._file = CacheFile(path, _SCHEMA)
         self._confirmed: list[str] = []
 
     @classmethod
@@ -87,7 +81,9 @@ class RevalidatingCache:
             return None
 
     def lookup(self, url: str) -> Stored | None:
-        row = self._run("SELECT etag, last_modified, content_type, body FROM oitcheck_responses WHERE url = ?", url)
+        row = self._file.run(
+            "SELECT etag, last_modified, content_type, body FROM oitcheck_responses WHERE url = ?", url
+        )
         if row is None:
             return None
         etag, modified, ctype, body = row
@@ -99,36 +95,15 @@ class RevalidatingCache:
 
     def store(self, url: str, headers: Mapping[str, str], body: bytes) -> None:
         etag, modified, ctype = headers.get("etag"), headers.get("last-modified"), headers.get("content-type", "")
-        self._run(
+        self._file.run(
             "INSERT OR REPLACE INTO oitcheck_responses VALUES (?, ?, ?, ?, ?, ?)",
             url, etag, modified, ctype, body, time.time(),
         )  # fmt: skip
 
     def forget(self, url: str) -> None:
         """The URL no longer answers 200 (gone, moved, failing): never offer its old copy again."""
-        self._run("DELETE FROM oitcheck_responses WHERE url = ?", url)
+        self._file.run("DELETE FROM oitcheck_responses WHERE url = ?", url)
 
     def close(self) -> None:
         """Note which copies were confirmed, drop those nobody confirmed for KEEP_DAYS."""
-        now = time.time()
-        for i in range(0, len(self._confirmed), 500):
-            urls = self._confirmed[i : i + 500]
-            marks = ",".join("?" * len(urls))
-            self._run(f"UPDATE oitcheck_responses SET checked_at = ? WHERE url IN ({marks})", now, *urls)
-        self._run("DELETE FROM oitcheck_responses WHERE checked_at < ?", now - KEEP_DAYS * 86400)
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
-
-    def _run(self, sql: str, *params: object) -> tuple[Any, ...] | None:
-        if self._db is None:
-            return None
-        try:
-            row: tuple[Any, ...] | None = self._db.execute(sql, params).fetchone()
-        except sqlite3.Error:  # damaged, locked for too long, disk full: carry on without a cache
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
-            return None
-        return row
+        self._file.close("oitcheck_responses", "url", "checked_at", self._confirmed, KEEP_DAYS)

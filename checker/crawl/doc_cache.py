@@ -10,7 +10,6 @@ is not read twice either. Values are plain JSON (zlib), never pickle: a cache fi
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
@@ -22,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
+from checker.crawl.cache_file import CacheFile
 from checker.models import Document, Form, Image, Link, Resource, ResourceKind, Section
 
 KEEP_DAYS = 30  # entries not used for this long are dropped when the cache is closed
-COMMIT_EVERY = 200
 _NESTED: dict[str, type] = {"links": Link, "images": Image, "forms": Form, "sections": Section}
 _NESTED_FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in _NESTED.items()}
 _SCHEMA = """CREATE TABLE IF NOT EXISTS documents (
@@ -89,12 +88,7 @@ class DocumentCache:
     a check: if the file cannot be opened, read or written, the run goes on reading everything afresh."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db: sqlite3.Connection | None = sqlite3.connect(str(path), timeout=10.0)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
-        self._pending = 0
+        self._file = CacheFile(path, _SCHEMA)
         self._used: list[str] = []
         self.hits = 0
         self.misses = 0
@@ -107,11 +101,7 @@ class DocumentCache:
             return None
 
     def get(self, key: str) -> Document | None:
-        try:
-            row = self._db.execute("SELECT value FROM documents WHERE key = ?", (key,)).fetchone() if self._db else None
-        except sqlite3.Error:
-            self._disable()
-            row = None
+        row = self._file.run("SELECT value FROM documents WHERE key = ?", key)
         if row is None:
             self.misses += 1
             return None
@@ -125,41 +115,12 @@ class DocumentCache:
         return doc
 
     def put(self, key: str, doc: Document) -> None:
-        if self._db is None or not worth_keeping(doc):
-            return
-        try:
-            self._db.execute(
-                "INSERT OR REPLACE INTO documents (key, value, used_at) VALUES (?, ?, ?)",
-                (key, encode(doc), time.time()),
-            )
-            self._pending += 1
-            if self._pending >= COMMIT_EVERY:
-                self._db.commit()
-                self._pending = 0
-        except sqlite3.Error:
-            self._disable()
+        if worth_keeping(doc):
+            self._file.run("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)", key, encode(doc), time.time())
 
     def close(self) -> None:
-        """Mark what this run used, drop what no run used for KEEP_DAYS, and write everything out."""
-        if self._db is None:
-            return
-        now = time.time()
-        try:
-            for i in range(0, len(self._used), 500):
-                keys = self._used[i : i + 500]
-                marks = ",".join("?" * len(keys))
-                self._db.execute(f"UPDATE documents SET used_at = ? WHERE key IN ({marks})", (now, *keys))
-            self._db.execute("DELETE FROM documents WHERE used_at < ?", (now - KEEP_DAYS * 86400,))
-            self._db.commit()
-        except sqlite3.Error:
-            pass  # the entries of this run may be lost; the next run reads those bodies again
-        self._disable()
-
-    def _disable(self) -> None:
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
+        """Mark what this run used, drop what no run used for KEEP_DAYS."""
+        self._file.close("documents", "key", "used_at", self._used, KEEP_DAYS)
 
 
 def document_cache_path(http_cache: Path) -> Path:
