@@ -285,6 +285,8 @@ class EvidenceUnit:
     strength: int = 1  # 3: named by number/row, 2: title or heading, 1: home page / linked from evidence
     page_starts: tuple[int, ...] = ()  # a document's pages in `text` (see Document.page_of)
     weak_dates: tuple[tuple[str, str], ...] = ()  # (what, ISO date): file metadata, Last-Modified
+    ocr: bool = False  # some of `text` came from OCR: expect noise (checks may match tolerantly)
+    named: bool = False  # the link or row that led here names the item (not just a link on a page that does)
 
     def page_of(self, pos: int) -> int | None:
         if not self.page_starts:

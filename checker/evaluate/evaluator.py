@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from checker.evaluate.evidence import SiteContent, gather
+from checker.evaluate.evidence import SiteContent, gather, may_be_evidence
 from checker.evaluate.naming import Naming, NamingMemo, build_index
 from checker.evaluate.recognise import ItemMatcher, link_item_numbers
 from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
@@ -69,7 +69,7 @@ def evaluate_item(
 ) -> ItemResult:
     units = gather(ItemMatcher(item), site, lang, others, index)
     live = [u for u in units if u.state == "ok"]
-    pending = [u for u in units if u.state == "not_fetched"]
+    pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))]
     failed = [u for u in units if u.state == "failed"]
     if not live:
         return _without_live_evidence(item, units, site, lang)
@@ -88,7 +88,7 @@ def evaluate_item(
     per_unit: list[tuple[EvidenceUnit, list[Dated]]] = []  # a page and its sections share a URL: keep both
     weak: list[tuple[EvidenceUnit, list[Dated], str]] = []
     for u in dated:
-        dates, note = unit_dates(u, item.period_from == "anywhere")
+        dates, note = unit_dates(u, item.period_from == "anywhere", year)
         if note is None:
             per_unit.append((u, dates))
         elif dates:
@@ -196,10 +196,7 @@ def _reasons(
 def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdict:
     unknown = False
     for u in sorted(units, key=lambda x: -x.strength):
-        if u.state != "ok":
-            unknown = True
-            continue
-        out = checks.run(element.spec, u)
+        out = checks.run(element.spec, u)  # an unopened link still answers a link check with its URL
         if isinstance(out, checks.Hit):
             page = u.page_of(out.pos) if out.pos is not None else None
             return _ElementVerdict(element, "found", u, out.snippet, page)

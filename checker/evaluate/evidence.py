@@ -111,7 +111,7 @@ def gather(
             if strength > b.strength:
                 b.strength, b.found_via = strength, via
 
-    def add_target(page: str, link: Link, strength: int) -> None:
+    def add_target(page: str, link: Link, strength: int, named: bool = True) -> None:
         label = f"{link.text} {link.context}"
         if not link.url:
             add(f"#placeholder:{page}", _via(page, link), strength, label, state="placeholder")
@@ -126,7 +126,9 @@ def gather(
         via = _via(page, link)
         if not res.fetched:
             why = skip_text(res.skipped_reason, lang, url)
-            add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind)
+            # The link itself goes with it: where an element *is* a link (the EIT survey on itas.nacc.go.th),
+            # its presence on the site is the evidence, opened or not.
+            add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind, links=(link,), named=named)
             return
         doc = site.documents.get(url)
         if not res.ok:
@@ -159,7 +161,8 @@ def gather(
             add(place.page_url, f"{place.page_url} — “{place.named[:80]}”", 2, "", **_content(doc, lang, res=res))
             hop_pages.append(place.page_url)
         elif place.what == "section":
-            _add_section(add, add_target, place.page_url, site.documents[place.page_url], place.section, lang)
+            doc = site.documents[place.page_url]
+            _add_section(add, add_target, matcher, place.page_url, doc, place.section, lang)
         elif place.link is not None:
             add_target(place.page_url, place.link, place.strength)
 
@@ -180,9 +183,9 @@ def gather(
         hop = site.live_page(page_url)
         if hop is None or page_url in site.index_pages or page_url in home_pages:
             continue
-        docs = [lk for lk in hop.links if lk.url and looks_like_document_url(lk.url)][:MAX_HOP_DOCUMENTS]
+        docs = [lk for lk in hop.links if lk.url and _document_link(lk.url)][:MAX_HOP_DOCUMENTS]
         for link in docs:
-            add_target(page_url, link, 1)
+            add_target(page_url, link, 1, named=False)
 
     return [_build(b) for b in units.values()]
 
@@ -198,6 +201,7 @@ def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None
         weak.append(("last_modified", res.last_modified))
     common: dict[str, object] = {
         "state": "ok", "kind": doc.kind, "name": name, "page_starts": doc.page_starts, "weak_dates": tuple(weak),
+        "ocr": doc.ocr_pages > 0,
     }  # fmt: skip
     if doc.readable:
         text = doc.text if whole or doc.kind is not ResourceKind.HTML else doc.main_text
@@ -209,7 +213,7 @@ def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None
     return {**common, "readable": False, "why_unreadable": why}
 
 
-def _add_section(add, add_target, page_url: str, doc: Document, index: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _add_section(add, add_target, matcher: ItemMatcher, page_url: str, doc: Document, index: int, lang: str) -> None:  # type: ignore[no-untyped-def]
     sec = doc.sections[index]
     # The section and the sub-sections under it (their indices follow until a heading of its level).
     last = index
@@ -233,7 +237,29 @@ def _add_section(add, add_target, page_url: str, doc: Document, index: int, lang
         forms=tuple(f for f in doc.forms if f.section in members),
     )
     for link in links[:MAX_SECTION_LINKS]:
-        add_target(page_url, link, 2)
+        add_target(page_url, link, 2, names_link(matcher, link))
+
+
+def names_link(matcher: ItemMatcher, link: Link) -> bool:
+    """Whether a link's own words (or, for "เปิด"/a file name, its row) name the item."""
+    if matcher.names(link.text) or (link.url and matcher.by_url(link.url)):
+        return True
+    return is_generic_anchor(link.text) and bool(link.context) and matcher.names(link.context)
+
+
+# Off-site services whose links are documents or document folders: an unopened one may hold the item.
+_DOCUMENT_SERVICES = frozenset({"google_drive", "google_docs", "google_sites", "egp"})
+
+
+def _document_link(url: str) -> bool:
+    return looks_like_document_url(url) or external_kind(url) in _DOCUMENT_SERVICES
+
+
+def may_be_evidence(unit: EvidenceUnit) -> bool:
+    """Whether an unopened link plausibly *is* the item's evidence, so that not reading it leaves the item
+    open: its words or row name the item, or it points at a file or a document service. A Facebook icon
+    beside the executives or the ITAS banner is not a reason to doubt what the page plainly lacks."""
+    return unit.named or _document_link(unit.url)
 
 
 def _build(b: _Builder) -> EvidenceUnit:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from checker.evaluate.recognise import ItemMatcher, items_named, link_strengths
-from checker.models import Link
+from checker.evaluate.recognise import ItemMatcher, item_number_at_start, items_named, link_strengths
+from checker.models import Document, Link, ResourceKind
 
 if TYPE_CHECKING:
     from checker.evaluate.evidence import SiteContent
@@ -50,6 +50,9 @@ class NamingMemo:
             self.links[key] = hits
         return hits
 
+    def number(self, item_id: str) -> int:
+        return next(m.item.number for m in self.matchers if m.item.id == item_id)
+
     def text(self, text: str) -> tuple[str, ...]:
         hits = self.texts.get(text)
         if hits is None:
@@ -58,11 +61,17 @@ class NamingMemo:
         return hits
 
 
+OPENING_CHARS = 100  # a document's opening heading: its first line or two
+
+
 def build_index(site: SiteContent, memo: NamingMemo) -> dict[str, list[Naming]]:
     """Item id -> the places naming it, in the order a walk of pages (title, sections, links) meets them."""
     index: defaultdict[str, list[Naming]] = defaultdict(list)
     for page_url, doc in site.documents.items():
         if site.live_page(page_url) is None:
+            opening = _opening_names(site, page_url, doc, memo)
+            if opening is not None:
+                index[opening[0]].append(Naming(page_url, "page", named=opening[1]))
             continue
         h1 = next((s.heading for s in doc.sections if s.level == 1), "")
         by_title = memo.text(doc.title)
@@ -77,3 +86,23 @@ def build_index(site: SiteContent, memo: NamingMemo) -> dict[str, list[Naming]]:
             for item_id, strength in memo.link(link):
                 index[item_id].append(Naming(page_url, "link", link=link, strength=strength))
     return dict(index)
+
+
+def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo) -> tuple[str, str] | None:
+    """The one item a linked file names in its own opening heading, with that heading.
+
+    An O42 analysis linked only as "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" opens with "มาตรการส่งเสริม
+    คุณธรรมและความโปร่งใสภายในหน่วยงาน": the document names itself. Several items named there is no claim; a file
+    an ITA row numbers for another item belongs to that item.
+    """
+    res = site.resources.get(url)
+    if res is None or not res.ok or doc.kind is ResourceKind.HTML or not doc.readable or doc.soft_error:
+        return None
+    opening = doc.text[:OPENING_CHARS]
+    named = memo.text(opening)
+    if len(named) != 1:
+        return None
+    numbers = {n for r in res.referrers for n in (item_number_at_start(r.anchor), item_number_at_start(r.context)) if n}
+    if numbers and memo.number(named[0]) not in numbers:
+        return None
+    return named[0], opening

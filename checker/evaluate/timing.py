@@ -70,27 +70,45 @@ def read_dates(text: str) -> list[Dated]:
     return out
 
 
-def unit_dates(unit: EvidenceUnit, anywhere: bool = False) -> tuple[list[Dated], str | None]:
+def unit_dates(unit: EvidenceUnit, anywhere: bool = False, year: int | None = None) -> tuple[list[Dated], str | None]:
     """Dates the unit names itself with, else those of the links that led to it, else those in its text;
-    failing all three, weak signals (a dated upload folder, the file's own dates, Last-Modified), returned
-    with a note saying which was used.
+    failing all three, weak signals (a year in the file name or upload folder, the file's own dates,
+    Last-Modified), returned with a note saying which was used.
 
     A row that says "2567" over a linked plan whose own heading says 2566 is last year's plan relabelled:
-    the evidence's own name wins. With `anywhere`, every date the unit shows counts.
+    the evidence's own name wins; a "2566_" file-name prefix or an /uploads/2024/03/ folder says when a file
+    was put up, not what it covers. With `anywhere`, every date the unit shows counts. Given the assessed
+    `year`, a date far beyond it (a visitor counter "2592", OCR noise) is a misreading and is skipped, so
+    the next source decides.
     """
     path = unquote(urlsplit(unit.url).path)
     folder, _, filename = path.rpartition("/")
-    sources = [f"{unit.name} {filename}", unit.label, unit.text if unit.readable else ""]
+    sources = [unit.name, unit.label, unit.text if unit.readable else ""]
     if anywhere:
-        found = [d for src in sources for d in _dates_in(src)]
+        found = [d for src in sources for d in plausible(_dates_in(src), year)]
         if found:
             return found, None
     else:
         for src in sources:  # the first source that names a date decides; later ones are not read
-            dates = _dates_in(src)
+            dates = plausible(_dates_in(src), year)
             if dates:
-                return list(dates), None
-    return _weak_dates(unit, folder + "/")
+                return dates, None
+    return _weak_dates(unit, filename, folder + "/", year)
+
+
+MAX_YEARS_AHEAD = 2  # fiscal years after the assessed one that a real document may still name
+
+
+def plausible(dates: tuple[Dated, ...] | list[Dated], year: int | None) -> list[Dated]:
+    """Dates that can be real for an assessment of `year`: none starting more than two fiscal years after it.
+
+    "2592" in a page counter, "2667" from an OCR'd "2567", a number in a phone or budget line read as a
+    year: never proof that evidence is current.
+    """
+    if year is None:
+        return list(dates)
+    limit = fiscal_year_bounds(year + MAX_YEARS_AHEAD)[1]
+    return [d for d in dates if d.start <= limit]
 
 
 @lru_cache(maxsize=256)  # the same page stands as evidence for several items; page texts are large: few kept
@@ -98,12 +116,13 @@ def _dates_in(src: str) -> tuple[Dated, ...]:
     return tuple(read_dates(normalise(src))) if src.strip() else ()
 
 
-def _weak_dates(unit: EvidenceUnit, folder: str) -> tuple[list[Dated], str | None]:
-    spans = [s for s in find_years(folder) if s.start == s.end]
-    if spans:
-        span = max(spans, key=lambda s: s.end)
-        start = fiscal_year_bounds(span.end)[0]
-        return [Dated(start, fiscal_year_bounds(span.end)[1], span.text)], f"url:{span.text}"
+def _weak_dates(unit: EvidenceUnit, filename: str, folder: str, year: int | None) -> tuple[list[Dated], str | None]:
+    for where in (normalise(filename.rsplit(".", 1)[0].replace("_", " ")), folder):
+        spans = [s for s in find_years(where) if s.start == s.end and (year is None or s.end <= year + MAX_YEARS_AHEAD)]
+        if spans:
+            span = max(spans, key=lambda s: s.end)
+            start = fiscal_year_bounds(span.end)[0]
+            return [Dated(start, fiscal_year_bounds(span.end)[1], span.text)], f"url:{span.text}"
     for what, value in unit.weak_dates:
         day = _parse_day(value)
         if day is not None:

@@ -29,6 +29,7 @@ from checker.extract.thai import normalise, normalise_short
 from checker.models import Document, Form, Image, Link, ResourceKind, Section
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head"}
+_CELLS = frozenset({"td", "th"})
 _BLOCK = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
@@ -114,7 +115,9 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
                     (chrome if chrome_depth else chunks[section]).append(el.tail)
                 continue
             sink = chrome if chrome_depth else chunks[section]
-            if tag in BLOCK:
+            if tag in _CELLS:
+                sink.append(" | ")  # a cell's number must not read as the day of the next cell's month
+            elif tag in BLOCK:
                 sink.append(" ")
             if chrome_open.pop():
                 chrome_depth -= 1

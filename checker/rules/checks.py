@@ -106,8 +106,7 @@ def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
 
 
 def check_social_link(spec: schema.SocialLinkCheck, ev: EvidenceUnit) -> Outcome:
-    if not ev.readable:
-        return None
+    # Links are read even on evidence that could not be opened: an unopened link is still a link on the site.
     for link in ev.links:
         if (
             link.url
@@ -115,7 +114,7 @@ def check_social_link(spec: schema.SocialLinkCheck, ev: EvidenceUnit) -> Outcome
             and not any(_regex(p).search(link.url) for p in spec.ignore_urls)
         ):
             return Hit(f"{link.text or link.tag} → {link.url}")
-    return False
+    return False if ev.readable else None
 
 
 def link_matches(spec: schema.LinkCheck, url: str, text: str) -> bool:
@@ -127,12 +126,10 @@ def link_matches(spec: schema.LinkCheck, url: str, text: str) -> bool:
 
 
 def check_link(spec: schema.LinkCheck, ev: EvidenceUnit) -> Outcome:
-    if not ev.readable:
-        return None
-    for link in ev.links:
+    for link in ev.links:  # also on an unopened link's unit: the link itself is on the site
         if link.url and link_matches(spec, link.url, link.text):
             return Hit(f"{link.text or link.tag} → {link.url}")
-    return False
+    return False if ev.readable else None
 
 
 def check_form(spec: schema.FormCheck, ev: EvidenceUnit) -> Outcome:
