@@ -141,6 +141,13 @@ def check_form(spec: schema.FormCheck, ev: EvidenceUnit) -> Outcome:
     return False
 
 
+def check_on_site(spec: schema.OnSiteCheck, ev: EvidenceUnit) -> Outcome:
+    """Evidence the crawl reached, or an unopened link to it, was found through the site itself."""
+    if ev.state in ("ok", "not_fetched") and ev.found_via:
+        return Hit(ev.found_via)
+    return None
+
+
 def check_any_of(spec: schema.AnyOfCheck, ev: EvidenceUnit) -> Outcome:
     unknown = False
     for sub in spec.checks:
@@ -158,6 +165,7 @@ CHECKS: dict[str, CheckFn] = {
     "social_link": check_social_link,
     "link": check_link,
     "form": check_form,
+    "on_site": check_on_site,
     "any_of": check_any_of,
 }
 assert set(CHECKS) == set(schema.CHECK_KINDS), "every schema check kind needs a function"

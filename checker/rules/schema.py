@@ -132,6 +132,13 @@ class FormCheck(_Strict):
     textarea: bool = True
 
 
+class OnSiteCheck(_Strict):
+    """The evidence is published on the agency's site: reached through a link, row or menu of the site (the ITA
+    page or any menu counts; a home-page link is not required). "Announced on the main website" (O10)."""
+
+    check: Literal["on_site"]
+
+
 class AnyOfCheck(_Strict):
     """Found when any of the nested checks is found."""
 
@@ -140,7 +147,7 @@ class AnyOfCheck(_Strict):
 
 
 CheckSpec = Annotated[
-    KeywordsCheck | PatternCheck | ImageCheck | SocialLinkCheck | LinkCheck | FormCheck | AnyOfCheck,
+    KeywordsCheck | PatternCheck | ImageCheck | SocialLinkCheck | LinkCheck | FormCheck | OnSiteCheck | AnyOfCheck,
     Field(discriminator="check"),
 ]
 AnyOfCheck.model_rebuild()
@@ -152,6 +159,7 @@ CHECK_KINDS: dict[str, type[BaseModel]] = {
     "social_link": SocialLinkCheck,
     "link": LinkCheck,
     "form": FormCheck,
+    "on_site": OnSiteCheck,
     "any_of": AnyOfCheck,
 }
 
