@@ -70,12 +70,14 @@ def evaluate_item(
     units = gather(ItemMatcher(item), site, lang, others, index)
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))]
+    # Unopened links that are not the item's evidence (a Facebook icon in the row) still show a link element.
+    linked = [u for u in units if u.state == "not_fetched" and u not in pending]
     failed = [u for u in units if u.state == "failed"]
     if not live:
         return _without_live_evidence(item, units, site, lang)
 
     considered = live + pending
-    verdicts = [_judge_element(e, considered) for e in item.elements]
+    verdicts = [_judge_element(e, considered, linked) for e in item.elements]
     home = site.home_view()
     home_only = all(u.url in home and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
@@ -123,7 +125,8 @@ def evaluate_item(
         for v in verdicts
     ]
     reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes
-    return _result(item, status, reasons, elements, _evidence(considered, verdicts, labels, lang))
+    evidence = _evidence(considered + _shown(verdicts, linked), verdicts, labels, lang)
+    return _result(item, status, reasons, elements, evidence)
 
 
 def _result(
@@ -193,7 +196,14 @@ def _reasons(
     return reasons
 
 
-def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdict:
+def _shown(verdicts: list[_ElementVerdict], linked: list[EvidenceUnit]) -> list[EvidenceUnit]:
+    """Unopened links that showed an element (the EIT survey link): cited with the evidence."""
+    return [u for u in linked if any(v.unit is u for v in verdicts)]
+
+
+def _judge_element(element: Element, units: list[EvidenceUnit], linked: Sequence[EvidenceUnit] = ()) -> _ElementVerdict:
+    """Found on the strongest unit that shows it; unknown when some unit that may hold it could not be read.
+    `linked` units (unopened links that are not the item's evidence) can show a link, never leave it open."""
     unknown = False
     for u in sorted(units, key=lambda x: -x.strength):
         out = checks.run(element.spec, u)  # an unopened link still answers a link check with its URL
@@ -201,6 +211,10 @@ def _judge_element(element: Element, units: list[EvidenceUnit]) -> _ElementVerdi
             page = u.page_of(out.pos) if out.pos is not None else None
             return _ElementVerdict(element, "found", u, out.snippet, page)
         unknown = unknown or out is None
+    for u in linked:
+        out = checks.run(element.spec, u)
+        if isinstance(out, checks.Hit):
+            return _ElementVerdict(element, "found", u, out.snippet)
     return _ElementVerdict(element, "unknown" if unknown else "not_found")
 
 

@@ -111,7 +111,7 @@ def gather(
             if strength > b.strength:
                 b.strength, b.found_via = strength, via
 
-    def add_target(page: str, link: Link, strength: int, named: bool = True) -> None:
+    def add_target(page: str, link: Link, strength: int, named: bool | None = None) -> None:
         label = f"{link.text} {link.context}"
         if not link.url:
             add(f"#placeholder:{page}", _via(page, link), strength, label, state="placeholder")
@@ -126,6 +126,8 @@ def gather(
         via = _via(page, link)
         if not res.fetched:
             why = skip_text(res.skipped_reason, lang, url)
+            if named is None:  # a numbered row claims its links, except the social icons that sit in it
+                named = names_link(matcher, link) or (strength == 3 and external_kind(url) not in _SOCIAL)
             # The link itself goes with it: where an element *is* a link (the EIT survey on itas.nacc.go.th),
             # its presence on the site is the evidence, opened or not.
             add(url, via, strength, label, state="not_fetched", failure=why, kind=res.kind, links=(link,), named=named)
@@ -249,6 +251,8 @@ def names_link(matcher: ItemMatcher, link: Link) -> bool:
 
 # Off-site services whose links are documents or document folders: an unopened one may hold the item.
 _DOCUMENT_SERVICES = frozenset({"google_drive", "google_docs", "google_sites", "egp"})
+# Accounts and surveys linked as icons and banners: evidence only where the link's own words name the item.
+_SOCIAL = frozenset({"facebook", "youtube", "line", "itas"})
 
 
 def _document_link(url: str) -> bool:

@@ -142,10 +142,11 @@ def check_form(spec: schema.FormCheck, ev: EvidenceUnit) -> Outcome:
 
 
 def check_on_site(spec: schema.OnSiteCheck, ev: EvidenceUnit) -> Outcome:
-    """Evidence the crawl reached, or an unopened link to it, was found through the site itself."""
-    if ev.state in ("ok", "not_fetched") and ev.found_via:
+    """Evidence the crawl reached, or an unopened link to it, was found through a link, row, menu or page of
+    the site that names the item (strength 2+). The home page standing as evidence is not such a place."""
+    if ev.state in ("ok", "not_fetched") and ev.strength >= 2 and ev.found_via:
         return Hit(ev.found_via)
-    return None
+    return False
 
 
 def check_any_of(spec: schema.AnyOfCheck, ev: EvidenceUnit) -> Outcome:
