@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from checker.evaluate.recognise import ItemMatcher, item_number_at_start, items_named, link_strengths
+from checker.evaluate.recognise import ItemMatcher, item_number_at_start, items_named, link_strengths, row_number
 from checker.models import Document, Link, ResourceKind
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo)
     named = memo.text(opening)
     if len(named) != 1:
         return None
-    numbers = {n for r in res.referrers for n in (item_number_at_start(r.anchor), item_number_at_start(r.context)) if n}
+    numbers = {n for r in res.referrers for n in (item_number_at_start(r.anchor), row_number(r.context)) if n}
     if numbers and memo.number(named[0]) not in numbers:
         return None
     return named[0], opening

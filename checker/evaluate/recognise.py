@@ -97,9 +97,25 @@ class ItemMatcher:
         return any(p.search(url) for p in self._url_patterns)
 
 
+# "O12" inside a row rather than at its start: ITA tables often lead with a sub-indicator column
+# ("ข้อมูลพื้นฐาน | O1 | โครงสร้าง | เปิด") or a running number ("1 | O1 | …").
+_ID_IN_ROW = re.compile(r"(?<![A-Za-z0-9])[oO]\s?[.\-]?\s?0*([1-9]\d?)(?![\d/:.,\-]?\d)")
+MAX_ROW_CHARS = 300
+
+
+def row_number(context: str) -> int | None:
+    """The item a table row or list item is about: its number at the start, else the one O-number inside it
+    (a row naming two items claims neither)."""
+    at_start = item_number_at_start(context)
+    if at_start or len(context) > MAX_ROW_CHARS:
+        return at_start
+    numbers = {int(n) for n in _ID_IN_ROW.findall(normalise(context))}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
 def link_item_numbers(link: Link) -> set[int]:
-    """Numbers named at the start of a link's text or of its row: an explicit claim on the link."""
-    found = {n for n in (item_number_at_start(link.text), item_number_at_start(link.context)) if n}
+    """Numbers named at the start of a link's text or in its row: an explicit claim on the link."""
+    found = {n for n in (item_number_at_start(link.text), row_number(link.context)) if n}
     return found
 
 
