@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from checker.evaluate.recognise import ItemMatcher, item_number_at_start, items_named, link_strengths, row_number
+from checker.evaluate.recognise import ItemMatcher, items_named, link_strengths
 from checker.models import Document, Link, ResourceKind
 
 if TYPE_CHECKING:
@@ -89,11 +89,12 @@ def build_index(site: SiteContent, memo: NamingMemo) -> dict[str, list[Naming]]:
 
 
 def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo) -> tuple[str, str] | None:
-    """The one item a linked file names in its own opening heading, with that heading.
+    """The one item a linked file names in its own opening heading, with that heading, when no link to it
+    names an item.
 
     An O42 analysis linked only as "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" opens with "มาตรการส่งเสริม
     คุณธรรมและความโปร่งใสภายในหน่วยงาน": the document names itself. Several items named there is no claim; a file
-    an ITA row numbers for another item belongs to that item.
+    that a row or anchor already assigns to an item belongs to that item.
     """
     res = site.resources.get(url)
     if res is None or not res.ok or doc.kind is ResourceKind.HTML or not doc.readable or doc.soft_error:
@@ -102,7 +103,7 @@ def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo)
     named = memo.text(opening)
     if len(named) != 1:
         return None
-    numbers = {n for r in res.referrers for n in (item_number_at_start(r.anchor), row_number(r.context)) if n}
-    if numbers and memo.number(named[0]) not in numbers:
-        return None
+    for r in res.referrers:
+        if memo.link(Link(url, r.anchor, r.context)):
+            return None  # the links to it say what it is
     return named[0], opening

@@ -27,10 +27,28 @@ _ID_AT_START = re.compile(
 )
 _YEAR_IN_TITLE = re.compile(r"(?:พ\.?ศ\.?)?25\d\d(?:[-–]25\d\d|[-–]\d\d)?")
 _ITA_WORDS = ("ita", "oit", "การเปิดเผยข้อมูลสาธารณะ", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูล")
+# Words an anchor is made of when it names nothing ("ดาวน์โหลดเอกสาร", "รายละเอียดเพิ่มเติม", "คลิกดูไฟล์ PDF"):
+# an anchor of these words only is generic, and its row says what the link is.
 GENERIC_ANCHORS = (
-    "เปิด", "คลิก", "คลิ๊ก", "ดาวน์โหลด", "ดาวโหลด", "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "ดูข้อมูล",
-    "ที่นี่", "ลิงก์", "ลิงค์", "link", "pdf", "download", "more", "view", "คลิกที่นี่", "เอกสารแนบ",
+    "เปิดอ่าน", "เปิดดู", "เปิด", "คลิ๊ก", "คลิก", "กด", "ดาวน์โหลด", "ดาวโหลด", "ดาวน์โหลด", "รายละเอียด", "เพิ่มเติม",
+    "อ่านต่อ", "อ่าน", "ต่อ", "ดู", "ข้อมูล", "ที่นี่", "นี่", "ลิงก์", "ลิงค์", "ไฟล์", "เอกสาร", "แนบ", "ฉบับเต็ม",
+    "ทั้งหมด", "หลักฐาน", "link", "pdf", "docx", "doc", "xlsx", "xls", "download", "more", "view", "file", "here",
+    "click", "read", "detail", "details", "kb", "mb",
 )  # fmt: skip
+
+
+LOOSE_TITLE_CHARS = 15  # shorter titles ("แผนพัฒนา", "ข่าวสาร") match only as written
+LOOSE_TITLE_WORDS = 3
+LOOSE_GAP_CHARS = 12  # at most this much between two words of a title ("และแนวทาง")
+
+
+@lru_cache(maxsize=4096)
+def title_words(title: str) -> list[str]:
+    """A title's words, every one kept: in a title the small words decide ("ตามมาตรการ…" reports what was done
+    under the measures that "มาตรการ…" plans)."""
+    from pythainlp.tokenize import word_tokenize  # late: the dictionary takes ~0.4 s to load
+
+    return [w for w in word_tokenize(compact(title), engine="longest", keep_whitespace=False) if w.strip()]
 
 
 def item_number_at_start(text: str) -> int | None:
@@ -41,13 +59,19 @@ def item_number_at_start(text: str) -> int | None:
 
 
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
-_GENERIC = frozenset(compact(g) for g in GENERIC_ANCHORS)
+_GENERIC_WORDS = re.compile(
+    "|".join(re.escape(compact(g)) for g in sorted(GENERIC_ANCHORS, key=len, reverse=True)) + r"|[\W\d_]+",
+    re.IGNORECASE,
+)
 
 
+@lru_cache(maxsize=200_000)
 def is_generic_anchor(text: str) -> bool:
-    """Anchor text that names nothing: "เปิด", "คลิก", a file name, an icon."""
+    """Anchor text that names nothing: "เปิด", "ดาวน์โหลดเอกสาร", "รายละเอียดเพิ่มเติม", a file name, an icon."""
     c = compact(text).rstrip(".")
-    return not c or len(c) <= 3 or c in _GENERIC or (not _THAI_LETTER.search(c) and len(c) < 40)
+    if not c or len(c) <= 3 or (not _THAI_LETTER.search(c) and len(c) < 40):
+        return True
+    return len(c) <= 40 and not _GENERIC_WORDS.sub("", c)
 
 
 @lru_cache(maxsize=200_000)
@@ -78,11 +102,27 @@ class ItemMatcher:
     def by_number(self, text: str) -> bool:
         return item_number_at_start(text) == self.item.number
 
+    @cached_property
+    def _loose_titles(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Long titles as their content words in order, a few characters apart: "หลักเกณฑ์การบริหารและพัฒนา
+        ทรัพยากรบุคคล" is also written "หลักเกณฑ์และแนวทางการบริหารและพัฒนาทรัพยากรบุคคล"."""
+        out = []
+        for title in self._titles:
+            if len(title) < LOOSE_TITLE_CHARS:
+                continue
+            words = title_words(title)
+            if len(words) >= LOOSE_TITLE_WORDS:
+                gap = f".{{0,{LOOSE_GAP_CHARS}}}?"
+                out.append((max(words, key=len), re.compile(gap.join(re.escape(w) for w in words), re.I)))
+        return tuple(out)
+
     def by_title(self, text: str) -> bool:
         c, bare = _title_forms(text)
         if not c:
             return False
-        if not any(t in c or t in bare for t in self._titles):
+        if not any(t in c or t in bare for t in self._titles) and not any(
+            key in bare and pattern.search(bare) for key, pattern in self._loose_titles
+        ):
             return False
         return not any(x in c for x in self._excludes)
 

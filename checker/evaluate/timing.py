@@ -9,6 +9,7 @@ fiscal year. Newer than required is never outdated (spec: Periods).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -50,8 +51,24 @@ def fiscal_year_of(day: datetime.date) -> int:
     return day.year + 543 + (1 if day.month >= 10 else 0)
 
 
+# A law is cited with the year it was enacted ("พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562", "ระเบียบ
+# กระทรวงมหาดไทย ... (ฉบับที่ 3) พ.ศ. 2561"): that year says nothing about the period a document covers.
+_LAW_YEAR = re.compile(
+    r"(?:พระราชบัญญัติ|พ\.\s?ร\.\s?บ\.?|พรบ\.?|ระเบียบ|กฎกระทรวง|พระราชกฤษฎีกา|ประมวลกฎหมาย|รัฐธรรมนูญ|ข้อบัญญัติ"
+    r"|เทศบัญญัติ|ข้อบังคับ)(?:(?!ประจำปี|ปีงบ|ณ\s?วันที่|ลงวันที่|ประกาศ)[^0-9]){0,80}?(?:\(ฉบับที่\s?\d+\)\s?)?"
+    r"พ\.\s?ศ\.\s?(25\d\d)(?!\s?[-–]\s?\d)"
+)
+
+
+def without_law_years(text: str) -> str:
+    """The text with the enactment years of cited laws blanked out (same length)."""
+    return _LAW_YEAR.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "xxxx", text)
+
+
 def read_dates(text: str) -> list[Dated]:
-    """Date spans in normalised text; bare years (no month, no cue) count as their fiscal year."""
+    """Date spans in normalised text; bare years (no month, no cue) count as their fiscal year. The years of
+    cited laws are not dates of the document."""
+    text = without_law_years(text)
     periods: list[Period] = find_periods(text)
     out = []
     for p in periods:
