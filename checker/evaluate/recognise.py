@@ -23,7 +23,7 @@ normalise = lru_cache(maxsize=200_000)(_normalise)
 # Text is normalised first, so Thai digits are Arabic and "o๑๒" reads "o12". "0" stands in for "O" on
 # many sites ("012"). A date such as "01/10/2566" must not read as O1.
 _ID_AT_START = re.compile(
-    r"^\W{0,3}(?:(?:[oO]|โอ)\s?[.\-]?\s?0*(\d{1,2})|0{1,2}([1-9]\d?)|ข้อ(?:ที่)?\s?0*(\d{1,2}))(?![\d/:.,\-]?\d)"
+    r"^\W{0,3}(?:(?:(?<![mM])[oO](?:it|IT)?|โอ)\s?[.\-]?\s?0*(\d{1,2})|0{1,2}([1-9]\d?)|ข้อ(?:ที่)?\s?0*(\d{1,2}))(?![\d/:.,\-]?\d)"
 )
 _YEAR_IN_TITLE = re.compile(r"(?:พ\.?ศ\.?)?25\d\d(?:[-–]25\d\d|[-–]\d\d)?")
 _ITA_WORDS = ("ita", "oit", "การเปิดเผยข้อมูลสาธารณะ", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูล")
@@ -74,11 +74,19 @@ def is_generic_anchor(text: str) -> bool:
     return len(c) <= 40 and not _GENERIC_WORDS.sub("", c)
 
 
+_QUOTES = re.compile(r"[\"'“”‘’«»`]")
+
+
+def title_key(text: str) -> str:
+    """The compact text without quotation marks: "สร้างวัฒนธรรม “No Gift Policy”" is "…NoGiftPolicy"."""
+    return _QUOTES.sub("", compact(text))
+
+
 @lru_cache(maxsize=200_000)
 def _title_forms(text: str) -> tuple[str, str]:
     """The compact text, and the same without years: "…ทุจริต ประจำปี 2567 รอบ 6 เดือน" names the item whose
     title runs "…ทุจริตประจำปีรอบ6เดือน"."""
-    c = compact(text)
+    c = title_key(text)
     return c, _YEAR_IN_TITLE.sub("", c)
 
 
@@ -89,11 +97,11 @@ class ItemMatcher:
     @cached_property
     def _titles(self) -> tuple[str, ...]:
         phrases = (self.item.title.th, *self.item.recognise.titles)
-        return tuple(dict.fromkeys(compact(p) for p in phrases if compact(p)))
+        return tuple(dict.fromkeys(title_key(p) for p in phrases if title_key(p)))
 
     @cached_property
     def _excludes(self) -> tuple[str, ...]:
-        return tuple(compact(x) for x in self.item.recognise.exclude)
+        return tuple(title_key(x) for x in self.item.recognise.exclude)
 
     @cached_property
     def _url_patterns(self) -> tuple[re.Pattern[str], ...]:
@@ -127,7 +135,7 @@ class ItemMatcher:
         return not any(x in c for x in self._excludes)
 
     def excluded(self, text: str) -> bool:
-        c = compact(text)
+        c = title_key(text)
         return any(x in c for x in self._excludes)
 
     def names(self, text: str) -> bool:
@@ -139,7 +147,7 @@ class ItemMatcher:
 
 # "O12" inside a row rather than at its start: ITA tables often lead with a sub-indicator column
 # ("ข้อมูลพื้นฐาน | O1 | โครงสร้าง | เปิด") or a running number ("1 | O1 | …").
-_ID_IN_ROW = re.compile(r"(?<![A-Za-z0-9])[oO]\s?[.\-]?\s?0*([1-9]\d?)(?![\d/:.,\-]?\d)")
+_ID_IN_ROW = re.compile(r"(?<![A-Za-z0-9])[oO](?:it|IT)?\s?[.\-]?\s?0*([1-9]\d?)(?![\d/:.,\-]?\d)")
 MAX_ROW_CHARS = 300
 
 
