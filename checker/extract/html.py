@@ -105,7 +105,7 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
             links += element_links(el, base, -1 if chrome_depth else section, bool(chrome_depth))
             if tag == "img" and not chrome_depth:
                 src = resolve_href(base, el.get("src", "")) or "[inline]"
-                images.append(Image(src=src, alt=normalise_short(el.get("alt", "")), section=section))
+                images.append(Image(src=src, alt=_image_words(el), section=section))
             elif tag == "form":
                 forms.append(_form(el, base, section))  # a form is a feature of the page, never a link to follow
         else:
@@ -145,6 +145,27 @@ def extract_html(body: bytes, url: str, content_type: str = "") -> Document:
         sections=sections,
         soft_error=soft,
     )
+
+
+_CAPTION_CLASS = re.compile(r"caption", re.I)
+
+
+def _image_words(img: lxml.html.HtmlElement) -> str:
+    """What the page says an image is: its alt text and title, and the caption of its <figure> (or of a
+    WordPress "wp-caption" box), which often is the only place an org chart is named."""
+    parts = [img.get("alt", ""), img.get("title", "")]
+    for depth, holder in enumerate(img.iterancestors()):
+        if depth >= 3:
+            break
+        caption = None
+        if holder.tag == "figure":
+            caption = holder.find(".//figcaption")
+        elif _CAPTION_CLASS.search(holder.get("class") or ""):
+            caption = next((c for c in holder.iterdescendants() if _CAPTION_CLASS.search(c.get("class") or "")), None)
+        if caption is not None:
+            parts.append(text_of(caption))
+            break
+    return normalise_short(" ".join(dict.fromkeys(p.strip() for p in parts if p and p.strip())))
 
 
 def _refresh_links(root: lxml.html.HtmlElement, base: str) -> list[Link]:

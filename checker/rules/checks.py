@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from checker.extract.thai import compact
 from checker.models import EvidenceUnit, ResourceKind
-from checker.rules import schema
+from checker.rules import schema, structure, tolerant, words
 
 SNIPPET_CHARS = 60
 
@@ -68,9 +68,34 @@ def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
     if not ev.readable:
         return None
     hits = [k for k in spec.any if contains(ev.text, k)]
-    if len(hits) < spec.min:
+    if len(hits) >= spec.min:
+        return keyword_hit(ev.text, hits[0])
+    tolerant = spec.tolerant and ev.ocr
+    if not (spec.near or tolerant):
         return False
-    return keyword_hit(ev.text, hits[0])
+    # Only now, and only for the keywords not found as written: words near each other, then OCR damage.
+    others: list[Hit] = []
+    for k in spec.any:
+        if k in hits:
+            continue
+        hit = _near_hit(ev.text, k, spec.near) if spec.near else None
+        if hit is None and tolerant:
+            hit = _tolerant_hit(ev.text, k)
+        if hit is not None:
+            others.append(hit)
+            if len(hits) + len(others) >= spec.min:
+                return keyword_hit(ev.text, hits[0]) if hits else others[0]
+    return False
+
+
+def _near_hit(text: str, keyword: str, window: int) -> Hit | None:
+    span = words.find(text, keyword, window)
+    return Hit(f"{snippet_at(text, *span)} (≈ {keyword})", span[0]) if span else None
+
+
+def _tolerant_hit(text: str, keyword: str) -> Hit | None:
+    span = tolerant.find(text, keyword)
+    return Hit(f"{snippet_at(text, *span)} (OCR ≈ {keyword})", span[0]) if span else None
 
 
 def check_pattern(spec: schema.PatternCheck, ev: EvidenceUnit) -> Outcome:
@@ -89,15 +114,58 @@ _NOT_CONTENT = re.compile(
 )
 
 
+NAMED_PICTURE = "ชื่อ/คำอธิบายภาพ"
+_PICTURE_KINDS = (ResourceKind.IMAGE, ResourceKind.PDF, ResourceKind.DOCX)
+
+
 def check_image(spec: schema.ImageCheck, ev: EvidenceUnit) -> Outcome:
+    named = _named(spec.or_named, ev.name, ev.label) if spec.or_named and ev.state == "ok" else None
     if ev.kind is ResourceKind.IMAGE and ev.state == "ok":
-        return Hit(f"[image] {ev.url}")
+        return named or Hit(f"[image] {ev.url}")
     if not ev.readable:
         return None
+    for img in ev.images:  # an image whose alt text or caption says what it is
+        by_alt = _named(spec.or_named, img.alt) if spec.or_named else None
+        if by_alt is not None:
+            return by_alt
     for img in ev.images:
         if not _NOT_CONTENT.search(img.src + " " + img.alt):
             return Hit(f"[image] {img.alt or img.src}")
+    if named is not None and _picture_body(ev, spec.sparse_chars):
+        return named
     return False
+
+
+MAX_DRAWING_WORDS = 16  # median letters between spaces: a chart's boxes ~8, Thai prose 18-27 (a line of text)
+
+
+def _picture_body(ev: EvidenceUnit, sparse_chars: int) -> bool:
+    """A scan, or a document with a drawing's text: little of it per page, in short pieces (an org chart's
+    unit names in boxes). A one-page announcement linked from an ITA row that quotes the criterion
+    ("แผนผังโครงสร้าง…") is short too, but it is sentences."""
+    if ev.kind not in _PICTURE_KINDS:
+        return False
+    if ev.ocr:
+        return True
+    if len(ev.text) > sparse_chars * max(1, len(ev.page_starts)):
+        return False
+    pieces = sorted(len(p) for p in ev.text.split() if _THAI_LETTER.search(p))
+    return not pieces or pieces[len(pieces) // 2] <= MAX_DRAWING_WORDS
+
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def _named(words_: tuple[str, ...], *sources: str) -> Hit | None:
+    """The first source (title, link words, alt text) containing one of the words, quoted around it."""
+    for source in sources:
+        for word in words_:
+            if contains(source, word):
+                m = _spaced_pattern(word).search(source)
+                start = m.start() if m else 0
+                quote = source[max(0, start - 20) : start + 100].strip()
+                return Hit(f"{NAMED_PICTURE}: {quote}")
+    return None
 
 
 def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
@@ -149,6 +217,22 @@ def check_on_site(spec: schema.OnSiteCheck, ev: EvidenceUnit) -> Outcome:
     return False
 
 
+def check_repeated(spec: schema.RepeatedCheck, ev: EvidenceUnit) -> Outcome:
+    """Distinct months (quarters …) that each show the pattern: the rows of a table by period."""
+    if not ev.readable:
+        return None
+    seen: dict[tuple[object, ...], structure.Occurrence] = {}
+    for p in spec.patterns:
+        for occ in structure.occurrences(ev.text, p):
+            seen.setdefault(occ.key, occ)
+    if len(seen) < spec.min:
+        return False
+    rows = sorted(seen.values(), key=lambda o: o.start)
+    labels = ", ".join(dict.fromkeys(o.label for o in rows))
+    first = rows[0]
+    return Hit(f"{snippet_at(ev.text, first.start, first.end)} [{len(rows)}: {labels[:120]}]", first.start)
+
+
 def check_any_of(spec: schema.AnyOfCheck, ev: EvidenceUnit) -> Outcome:
     unknown = False
     for sub in spec.checks:
@@ -167,6 +251,7 @@ CHECKS: dict[str, CheckFn] = {
     "link": check_link,
     "form": check_form,
     "on_site": check_on_site,
+    "repeated": check_repeated,
     "any_of": check_any_of,
 }
 assert set(CHECKS) == set(schema.CHECK_KINDS), "every schema check kind needs a function"

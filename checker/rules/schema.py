@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from checker.rules.structure import validate as validate_repeated
+
 PeriodCode = Literal["none", "current_fy", "first_half", "previous_fy", "covers_fy"]
 ITEM_ID = re.compile(r"^O([1-9][0-9]?)$")
 
@@ -49,11 +51,18 @@ def _valid_regexes(patterns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class KeywordsCheck(_Strict):
-    """At least `min` of the keywords appear in the evidence text (Thai-normalised, spaces ignored)."""
+    """At least `min` of the keywords appear in the evidence text (Thai-normalised, spaces ignored).
+
+    `near`: a phrase also counts when its content words stand within that many words of each other, in any
+    order ("ปัญหาและอุปสรรค" ~ "อุปสรรคและปัญหาที่พบ"). `tolerant`: on OCR'd evidence, a keyword of five
+    letters or more also counts when OCR damaged it ("ปัญหาอุปสรรด"); see checker/rules/tolerant.py.
+    """
 
     check: Literal["keywords"]
     any: tuple[str, ...] = Field(min_length=1)
     min: int = Field(default=1, ge=1)
+    near: int | None = Field(default=None, ge=2, le=20)
+    tolerant: bool = False
 
     _v = field_validator("any")(classmethod(lambda cls, v: _non_empty(v)))
 
@@ -74,9 +83,31 @@ class PatternCheck(_Strict):
 
 
 class ImageCheck(_Strict):
-    """The evidence shows a content image (not a logo or icon), or is itself an image file."""
+    """The evidence shows a content image (not a logo or icon), or is itself an image file.
+
+    `or_named`: words (แผนผัง, แผนภูมิ …) by which an image's alt text or caption, or — when the evidence's
+    body is a picture (an image file, a scan, a document with little text per page) — its own title or the
+    words of the links to it, say what the picture is. Such evidence is found too, and reported by that name.
+    """
 
     check: Literal["image"]
+    or_named: tuple[str, ...] = ()
+    sparse_chars: int = Field(default=1500, ge=0)  # at most this many characters a page: a drawing, not prose
+
+    _v = field_validator("or_named")(classmethod(lambda cls, v: _non_empty(v)))
+
+
+class RepeatedCheck(_Strict):
+    """A pattern occurs for at least `min` distinct months / quarters / keys: a table by period.
+
+    Patterns may use {month}, {quarter} and {year} (see checker/rules/structure.py).
+    """
+
+    check: Literal["repeated"]
+    patterns: tuple[str, ...] = Field(min_length=1)
+    min: int = Field(default=3, ge=2)
+
+    _v = field_validator("patterns")(classmethod(lambda cls, v: tuple(validate_repeated(p) for p in v)))
 
 
 class SocialLinkCheck(_Strict):
@@ -147,7 +178,15 @@ class AnyOfCheck(_Strict):
 
 
 CheckSpec = Annotated[
-    KeywordsCheck | PatternCheck | ImageCheck | SocialLinkCheck | LinkCheck | FormCheck | OnSiteCheck | AnyOfCheck,
+    KeywordsCheck
+    | PatternCheck
+    | ImageCheck
+    | SocialLinkCheck
+    | LinkCheck
+    | FormCheck
+    | OnSiteCheck
+    | RepeatedCheck
+    | AnyOfCheck,
     Field(discriminator="check"),
 ]
 AnyOfCheck.model_rebuild()
@@ -160,6 +199,7 @@ CHECK_KINDS: dict[str, type[BaseModel]] = {
     "link": LinkCheck,
     "form": FormCheck,
     "on_site": OnSiteCheck,
+    "repeated": RepeatedCheck,
     "any_of": AnyOfCheck,
 }
 
