@@ -8,7 +8,7 @@ not read -> review; else pass. A wrong pass is the worst outcome, so "unknown" n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather, may_be_evidence
@@ -77,7 +77,10 @@ def evaluate_item(
         return _without_live_evidence(item, units, site, lang)
 
     considered = live + pending
-    verdicts = [_judge_element(e, considered, linked) for e in item.elements]
+    verdicts = [
+        _judge_on_site(e, site, considered, linked) if e.scope == "site" else _judge_element(e, considered, linked)
+        for e in item.elements
+    ]
     home = site.home_view()
     home_only = all(u.url in home and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
@@ -125,7 +128,7 @@ def evaluate_item(
         for v in verdicts
     ]
     reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes
-    evidence = _evidence(considered + _shown(verdicts, linked), verdicts, labels, lang)
+    evidence = _evidence(considered + _shown(verdicts, considered), verdicts, labels, lang)
     return _result(item, status, reasons, elements, evidence)
 
 
@@ -196,9 +199,39 @@ def _reasons(
     return reasons
 
 
-def _shown(verdicts: list[_ElementVerdict], linked: list[EvidenceUnit]) -> list[EvidenceUnit]:
-    """Unopened links that showed an element (the EIT survey link): cited with the evidence."""
-    return [u for u in linked if any(v.unit is u for v in verdicts)]
+def _shown(verdicts: list[_ElementVerdict], considered: list[EvidenceUnit]) -> list[EvidenceUnit]:
+    """Places outside the item's evidence that showed an element (an unopened EIT survey link, the page with
+    the EIT banner): cited with the evidence."""
+    return [v.unit for v in verdicts if v.unit is not None and not any(v.unit is u for u in considered)]
+
+
+def site_pages(site: SiteContent) -> Iterator[EvidenceUnit]:
+    """Every readable page of the site as its links and pictures (alt text and file name as its text), home
+    page first: where an element that is a link or a QR code on the site is looked for."""
+    home = site.home_view()
+    for url in (*home, *(u for u in site.documents if u not in home)):
+        doc = site.live_page(url)
+        if doc is None:
+            continue
+        pictures = " ".join(f"{im.alt} {im.src.rsplit('/', 1)[-1]}" for im in doc.images)
+        yield EvidenceUnit(
+            url=url, found_via=url, state="ok", kind=ResourceKind.HTML, readable=True, text=pictures,
+            links=doc.links, images=doc.images,
+        )  # fmt: skip
+
+
+def _judge_on_site(
+    element: Element, site: SiteContent, units: list[EvidenceUnit], linked: Sequence[EvidenceUnit]
+) -> _ElementVerdict:
+    """An element that is a link or a QR code on the site: in the item's evidence, else on any page."""
+    verdict = _judge_element(element, units, linked)
+    if verdict.status == "found":
+        return verdict
+    for u in site_pages(site):
+        out = checks.run(element.spec, u)
+        if isinstance(out, checks.Hit):
+            return _ElementVerdict(element, "found", u, out.snippet)
+    return _ElementVerdict(element, "unknown" if site.unrendered else "not_found")
 
 
 def _judge_element(element: Element, units: list[EvidenceUnit], linked: Sequence[EvidenceUnit] = ()) -> _ElementVerdict:

@@ -253,6 +253,7 @@ def names_link(matcher: ItemMatcher, link: Link) -> bool:
 _DOCUMENT_SERVICES = frozenset({"google_drive", "google_docs", "google_sites", "egp"})
 # Accounts and surveys linked as icons and banners: evidence only where the link's own words name the item.
 _SOCIAL = frozenset({"facebook", "youtube", "line", "itas"})
+_EMBEDS = frozenset({"iframe", "embed", "object"})
 
 
 def _document_link(url: str) -> bool:
@@ -263,7 +264,10 @@ def may_be_evidence(unit: EvidenceUnit) -> bool:
     """Whether an unopened link plausibly *is* the item's evidence, so that not reading it leaves the item
     open: its words or row name the item, or it points at a file or a document service. A Facebook icon
     beside the executives or the ITAS banner is not a reason to doubt what the page plainly lacks."""
-    return unit.named or _document_link(unit.url)
+    if _document_link(unit.url):
+        return True
+    # A map, a video or a page plugin embedded in a frame is a widget on the page, never the item's document.
+    return unit.named and not (unit.links and unit.links[0].tag in _EMBEDS)
 
 
 def _build(b: _Builder) -> EvidenceUnit:

@@ -8,6 +8,7 @@ the places that name it. `gather` then visits only those places, in the same ord
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,7 +62,9 @@ class NamingMemo:
         return hits
 
 
-OPENING_CHARS = 100  # a document's opening heading: its first line or two
+OPENING_CHARS = 120  # a document's opening heading: its first line or two, up to the year it names
+OPENING_NO_YEAR = 60  # without a year there, only this much (the text has no line breaks left)
+_FIRST_YEAR = re.compile(r"25\d\d")
 
 
 def build_index(site: SiteContent, memo: NamingMemo) -> dict[str, list[Naming]]:
@@ -99,7 +102,8 @@ def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo)
     res = site.resources.get(url)
     if res is None or not res.ok or doc.kind is ResourceKind.HTML or not doc.readable or doc.soft_error:
         return None
-    opening = doc.text[:OPENING_CHARS]
+    m = _FIRST_YEAR.search(doc.text, 0, OPENING_CHARS)
+    opening = doc.text[: m.end() if m else OPENING_NO_YEAR]
     named = memo.text(opening)
     if len(named) != 1:
         return None

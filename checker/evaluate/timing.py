@@ -114,18 +114,21 @@ def unit_dates(unit: EvidenceUnit, anywhere: bool = False, year: int | None = No
 
 
 MAX_YEARS_AHEAD = 2  # fiscal years after the assessed one that a real document may still name
+MAX_YEARS_BACK = 20  # an item's evidence dated further back than this is a misreading (OCR "2525" for "2567")
 
 
 def plausible(dates: tuple[Dated, ...] | list[Dated], year: int | None) -> list[Dated]:
-    """Dates that can be real for an assessment of `year`: none starting more than two fiscal years after it.
+    """Dates that can be real for an assessment of `year`: none starting more than two fiscal years after it,
+    none ending more than twenty before it.
 
-    "2592" in a page counter, "2667" from an OCR'd "2567", a number in a phone or budget line read as a
-    year: never proof that evidence is current.
+    "2592" in a page counter, "2667" or "2525" read by OCR from "2567", a number in a phone or budget line
+    read as a year: never proof that evidence is current, nor that it is old.
     """
     if year is None:
         return list(dates)
-    limit = fiscal_year_bounds(year + MAX_YEARS_AHEAD)[1]
-    return [d for d in dates if d.start <= limit]
+    latest = fiscal_year_bounds(year + MAX_YEARS_AHEAD)[1]
+    earliest = fiscal_year_bounds(year - MAX_YEARS_BACK)[0]
+    return [d for d in dates if d.start <= latest and d.end >= earliest]
 
 
 @lru_cache(maxsize=256)  # the same page stands as evidence for several items; page texts are large: few kept

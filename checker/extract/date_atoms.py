@@ -143,6 +143,7 @@ _RE_CUE = re.compile(
 )
 _RE_DURATION_BEFORE = re.compile(r"\d\s?$")  # "1 ปี 60 วัน": a duration, not a year cue
 _RE_COUNTER_BEFORE = re.compile(r"(?:ไตรมาส|ครั้ง|รอบ)\s?(?:ที่)?\s*$")  # "ไตรมาสที่ 1 ตุลาคม": not a day
+_RE_CELL_BEFORE = re.compile(r"\d[\s|]+$")  # a number right before the "day": a table row's cells
 _RE_DASH_DIGIT_BEFORE = re.compile(r"\d-$")
 _RE_DASH_DIGIT = re.compile(r"-\d")
 _RE_ORG_BEFORE = re.compile(r"(?:กฎ|ระเบียบ|มติ|สำนักงาน|หนังสือ|ตาม|ของ|คณะกรรมการ|อ\.|ว\.)\s*$")  # "กฎ ก.พ."
@@ -178,8 +179,11 @@ def _month_number(name: str) -> int:
 def _point_th(text: str, m: re.Match[str]) -> _Point | None:
     day, day2, pos = m["d"], m["d2"], m.start()
     if day is not None and (
-        (m["mw"] and not m["wd"]) or _RE_COUNTER_BEFORE.search(text, max(0, pos - 12), pos)
-    ):  # "6 เดือน ตุลาคม 2566 - ...": a duration; "ไตรมาสที่ 1 ตุลาคม - ...": a quarter number
+        (m["mw"] and not m["wd"])
+        or _RE_COUNTER_BEFORE.search(text, max(0, pos - 12), pos)
+        or _RE_CELL_BEFORE.search(text, max(0, pos - 8), pos)
+    ):  # "6 เดือน ตุลาคม 2566 - ...": a duration; "ไตรมาสที่ 1 ตุลาคม - ...": a quarter number;
+        # "มกราคม 2567 15 11 5 31 กุมภาพันธ์ 2567": the last count of a table row, not a day of February
         day, day2, pos = None, None, m.start("m")
     month = _month_number(m["m"])
     if day is None and month == 2 and len(m["m"]) < 5 and _RE_ORG_BEFORE.search(text, max(0, pos - 15), pos):

@@ -210,6 +210,9 @@ class Element(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text
     missing: Text | None = None  # the reason shown when not found; defaults to "ไม่พบ<label>"
+    # "evidence": looked for in the item's evidence; "site": anywhere on the site's pages (their links and
+    # pictures), for an element that is itself a link or a QR code on the site (O43's EIT survey link).
+    scope: Literal["evidence", "site"] = "evidence"
     spec: CheckSpec
 
     @model_validator(mode="before")
@@ -218,7 +221,7 @@ class Element(_Strict):
         """Rule files write the check inline next to id/label; gather those keys into `spec`."""
         if not isinstance(data, dict) or "spec" in data:
             return data
-        own = {"id", "label", "missing"}
+        own = {"id", "label", "missing", "scope"}
         kind = data.get("check")
         if kind is None:
             raise ValueError("element has no 'check' field")
