@@ -121,8 +121,8 @@ def gather(
         except BadURL:
             return
         res = site.resources.get(url)
-        if res is None:
-            return
+        if res is None or (link.tag in _EMBEDS and not res.fetched and not _document_link(url)):
+            return  # a map, video or page plugin embedded from elsewhere: a widget, not a document
         via = _via(page, link)
         if not res.fetched:
             why = skip_text(res.skipped_reason, lang, url)
@@ -206,13 +206,27 @@ def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None
         "ocr": doc.ocr_pages > 0,
     }  # fmt: skip
     if doc.readable:
-        text = doc.text if whole or doc.kind is not ResourceKind.HTML else doc.main_text
+        text = doc.text if whole or doc.kind is not ResourceKind.HTML else _own_words(doc)
         return {**common, "readable": True, "text": text, "links": doc.links, "images": doc.images,
                 "forms": doc.forms}  # fmt: skip
     why = t(doc.unreadable_reason, lang) if doc.unreadable_reason else None
     if why and doc.detail:
         why = f"{why} ({doc.detail[:120]})"
     return {**common, "readable": False, "why_unreadable": why}
+
+
+THIN_PAGE_CHARS = 200
+
+
+def _own_words(doc: Document) -> str:
+    """What a page says beyond its heading, when it only carries a file. A two-line post under the heading
+    "ผลการดำเนินการตามนโยบาย…" with a link to a file shows none of the item's elements: its heading names the
+    item, the file is the content. (A short page with its own figures keeps its heading: it says what they are.)"""
+    h1 = next((sec.heading for sec in doc.sections if sec.level == 1), "")
+    if not h1 or not any(lk.url and not lk.chrome and _document_link(lk.url) for lk in doc.links):
+        return doc.main_text
+    rest = doc.main_text.replace(h1, " ", 1)
+    return rest if len(rest.strip()) < THIN_PAGE_CHARS else doc.main_text
 
 
 def _add_section(add, add_target, matcher: ItemMatcher, page_url: str, doc: Document, index: int, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,9 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Site furniture repeated on every page: WordPress widget areas ("Recent Posts") included, or their lists
 # of item titles would make every post look like an index and feed its years to every item.
 _CHROME = re.compile(
-    r"(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|topbar|widget-area|widget|secondary)([\s_-]|$)", re.I
+    r"(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|topbar|widget-area|widget|secondary)([\s_-]|$)"
+    r"|menu",  # legacy table layouts: "menuhead", "leftmenu", "mainmenu", "submenu", "topmenu" cells
+    re.I,
 )
 _REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
 
