@@ -40,6 +40,8 @@ GENERIC_ANCHORS = (
 LOOSE_TITLE_CHARS = 15  # shorter titles ("แผนพัฒนา", "ข่าวสาร") match only as written
 LOOSE_TITLE_WORDS = 3
 LOOSE_GAP_CHARS = 12  # at most this much between two words of a title ("และแนวทาง")
+GAP_MARK = "…"  # in a rule-pack title: the parts around it may stand apart, in this order
+GAP_CHARS = 80
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +99,18 @@ class ItemMatcher:
     @cached_property
     def _titles(self) -> tuple[str, ...]:
         phrases = (self.item.title.th, *self.item.recognise.titles)
-        return tuple(dict.fromkeys(title_key(p) for p in phrases if title_key(p)))
+        return tuple(dict.fromkeys(title_key(p) for p in phrases if title_key(p) and GAP_MARK not in p))
+
+    @cached_property
+    def _gapped_titles(self) -> tuple[re.Pattern[str], ...]:
+        """Titles written "เจตนารมณ์…No Gift": their parts in this order, anything up to GAP_CHARS between —
+        "ประกาศ… เรื่อง เจตนารมณ์ “งดรับ งดให้” ของขวัญ…(No Gift Policy)"."""
+        gap = f".{{0,{GAP_CHARS}}}?"
+        return tuple(
+            re.compile(gap.join(re.escape(title_key(part)) for part in p.split(GAP_MARK)), re.I)
+            for p in self.item.recognise.titles
+            if GAP_MARK in p
+        )
 
     @cached_property
     def _excludes(self) -> tuple[str, ...]:
@@ -128,8 +141,10 @@ class ItemMatcher:
         c, bare = _title_forms(text)
         if not c:
             return False
-        if not any(t in c or t in bare for t in self._titles) and not any(
-            key in bare and pattern.search(bare) for key, pattern in self._loose_titles
+        if (
+            not any(t in c or t in bare for t in self._titles)
+            and not any(key in bare and pattern.search(bare) for key, pattern in self._loose_titles)
+            and not any(pattern.search(bare) for pattern in self._gapped_titles)
         ):
             return False
         return not any(x in c for x in self._excludes)
