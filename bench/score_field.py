@@ -123,6 +123,41 @@ def summary(half: str, rows: list[Row]) -> str:
     )
 
 
+def half_rows(half: fieldgen.Half, pack: RulePack, ocr: Ocr | None) -> list[Row]:
+    """Every labelled verdict of one half (each site built, served and checked)."""
+    rows: list[Row] = []
+    for spec in fieldgen.field_specs(half):
+        site_rows, note = check_site(spec, half, pack, ocr)
+        print(f"{spec['name']}: {sum(r.correct for r in site_rows)}/{len(site_rows)} exact, {note}", file=sys.stderr)
+        rows += site_rows
+    return rows
+
+
+def markdown(halves: dict[str, list[Row]]) -> str:
+    """Per half: exact accuracy and confident-wrong rate, then both per label status, then label x reported."""
+    head = "| half | sites | labelled | exact | exact % | confident-wrong | rate % | wrong passes | passes called fail |"
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for half, rows in halves.items():
+        n, exact, cw = len(rows), sum(r.correct for r in rows), sum(r.confident_wrong for r in rows)
+        wp = sum(r.confident_wrong and r.expected != "pass" for r in rows)
+        lines.append(f"| {half} | {len({r.site for r in rows})} | {n} | {exact} | {100 * exact / n:.1f} | {cw} | "
+                     f"{100 * cw / n:.1f} | {wp} | {cw - wp} |")  # fmt: skip
+    lines += ["", "Per label status (exact / labelled, confident-wrong):", ""]
+    lines += ["| label | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
+    for status in STATUSES:
+        cells = []
+        for rows in halves.values():
+            mine = [r for r in rows if r.expected == status]
+            if mine:
+                cells.append(f"{sum(r.correct for r in mine)}/{len(mine)}, {sum(r.confident_wrong for r in mine)} cw")
+            else:
+                cells.append("—")
+        lines.append(f"| {status} | " + " | ".join(cells) + " |")
+    for half, rows in halves.items():
+        lines += ["", f"Label (rows) × reported (columns), {half} half:", "", "```", confusion(rows), "```"]
+    return "\n".join(lines)
+
+
 def wrong_lines(rows: list[Row]) -> str:
     out = []
     for r in rows:
