@@ -135,7 +135,7 @@ def half_rows(half: fieldgen.Half, pack: RulePack, ocr: Ocr | None) -> list[Row]
 
 def markdown(halves: dict[str, list[Row]]) -> str:
     """Per half: exact accuracy and confident-wrong rate, then both per label status, then label x reported."""
-    head = "| half | sites | labelled | exact | exact % | confident-wrong | rate % | wrong passes | passes called fail |"
+    head = "| half | sites | labelled | exact | exact % | confident-wrong | rate % | wrong passes | passes failed |"
     lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for half, rows in halves.items():
         n, exact, cw = len(rows), sum(r.correct for r in rows), sum(r.confident_wrong for r in rows)
