@@ -71,8 +71,10 @@ def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
     if len(hits) >= spec.min:
         return keyword_hit(ev.text, hits[0])
     tolerant = spec.tolerant and ev.ocr
+    # Not in the text, but perhaps in a picture the page shows and nobody read (an org chart as an image).
+    absent: Outcome = None if spec.in_pictures and _unread_picture(ev) else False
     if not (spec.near or tolerant):
-        return False
+        return absent
     # Only now, and only for the keywords not found as written: words near each other, then OCR damage.
     others: list[Hit] = []
     for k in spec.any:
@@ -85,7 +87,12 @@ def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
             others.append(hit)
             if len(hits) + len(others) >= spec.min:
                 return keyword_hit(ev.text, hits[0]) if hits else others[0]
-    return False
+    return absent
+
+
+def _unread_picture(ev: EvidenceUnit) -> bool:
+    """A page (HTML: its pictures are not read by OCR) that shows a content picture, not a logo or an icon."""
+    return ev.kind is ResourceKind.HTML and any(not _NOT_CONTENT.search(f"{im.src} {im.alt}") for im in ev.images)
 
 
 def _near_hit(text: str, keyword: str, window: int) -> Hit | None:
@@ -136,21 +143,25 @@ def check_image(spec: schema.ImageCheck, ev: EvidenceUnit) -> Outcome:
     return False
 
 
-MAX_DRAWING_WORDS = 16  # median letters between spaces: a chart's boxes ~8, Thai prose 18-27 (a line of text)
+# A drawing's boxes are names, not sentences: connectives of sentences (การ ของ ที่ ตาม ให้ …) make at most this
+# share of its words (org charts 0-0.03, whether the titles are short "กองคลัง" or spelled out without spaces
+# "ปลัดองค์การบริหารส่วนตำบลดอนแก้ว"; announcements and other prose 0.1-0.2, however short their pieces).
+MAX_DRAWING_SENTENCE = 0.06
 
 
 def _picture_body(ev: EvidenceUnit, sparse_chars: int) -> bool:
-    """A scan, or a document with a drawing's text: little of it per page, in short pieces (an org chart's
-    unit names in boxes). A one-page announcement linked from an ITA row that quotes the criterion
-    ("แผนผังโครงสร้าง…") is short too, but it is sentences."""
+    """A scan, or a document with a drawing's text: little of it per page, and names (an org chart's units and
+    positions in boxes) without the connectives of sentences. A one-page announcement linked from an ITA row
+    that quotes the criterion ("แผนผังโครงสร้าง…") is short too, but it is sentences."""
     if ev.kind not in _PICTURE_KINDS:
         return False
     if ev.ocr:
         return True
     if len(ev.text) > sparse_chars * max(1, len(ev.page_starts)):
         return False
-    pieces = sorted(len(p) for p in ev.text.split() if _THAI_LETTER.search(p))
-    return not pieces or pieces[len(pieces) // 2] <= MAX_DRAWING_WORDS
+    if not _THAI_LETTER.search(ev.text):
+        return True
+    return words.sentence_share(ev.text) <= MAX_DRAWING_SENTENCE
 
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")

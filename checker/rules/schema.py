@@ -56,6 +56,8 @@ class KeywordsCheck(_Strict):
     `near`: a phrase also counts when its content words stand within that many words of each other, in any
     order ("ปัญหาและอุปสรรค" ~ "อุปสรรคและปัญหาที่พบ"). `tolerant`: on OCR'd evidence, a keyword of five
     letters or more also counts when OCR damaged it ("ปัญหาอุปสรรด"); see checker/rules/tolerant.py.
+    `in_pictures`: the words are often inside a picture (an org chart's units): on a page that shows a content
+    picture the tool did not read, keywords not found in the text answer unknown, not "not found".
     """
 
     check: Literal["keywords"]
@@ -63,6 +65,7 @@ class KeywordsCheck(_Strict):
     min: int = Field(default=1, ge=1)
     near: int | None = Field(default=None, ge=2, le=20)
     tolerant: bool = False
+    in_pictures: bool = False
 
     _v = field_validator("any")(classmethod(lambda cls, v: _non_empty(v)))
 
