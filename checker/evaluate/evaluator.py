@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather, may_be_evidence
 from checker.evaluate.naming import Naming, NamingMemo, build_index
-from checker.evaluate.recognise import ItemMatcher, link_item_numbers
+from checker.evaluate.recognise import ItemMatcher
 from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
 from checker.i18n import t
 from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
@@ -37,22 +37,18 @@ def find_index_pages(
     pack: RulePack, site: SiteContent, min_items: int = 3, memo: NamingMemo | None = None
 ) -> frozenset[str]:
     """Pages whose rows or links name several items: an ITA page is a table of contents, not evidence."""
-    matchers = memo.matchers if memo is not None else [ItemMatcher(i) for i in pack.items]
-    titled: dict[str, set[int]] = {}  # anchor text -> items its words name (menus repeat on every page)
+    memo = memo or NamingMemo([ItemMatcher(i) for i in pack.items])
     out: set[str] = set()
     for url in site.documents:
         doc = site.live_page(url)
         if doc is None:
             continue
-        named: set[int] = set()
+        named: set[str] = set()
         for link in doc.links:
             if link.chrome:
                 continue  # the site's menu names many items on every page; that makes no page an index
-            named |= link_item_numbers(link)
-            if len(named) < min_items:
-                if link.text not in titled:
-                    titled[link.text] = {m.item.number for m in matchers if m.by_title(link.text)}
-                named |= titled[link.text]
+            # by number, by the anchor's words, or by the row of a "เปิด" / "ดาวน์โหลดเอกสาร" link (memoised)
+            named.update(item_id for item_id, _ in memo.link(link))
             if len(named) >= min_items:
                 out.add(url)
                 break
@@ -66,8 +62,9 @@ def evaluate_item(
     lang: str = "th",
     others: Sequence[ItemMatcher] = (),
     index: dict[str, list[Naming]] | None = None,
+    memo: NamingMemo | None = None,
 ) -> ItemResult:
-    units = gather(ItemMatcher(item), site, lang, others, index)
+    units = gather(ItemMatcher(item), site, lang, others, index, memo)
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))]
     # Unopened links that are not the item's evidence (a Facebook icon in the row) still show a link element.
@@ -289,4 +286,4 @@ def evaluate(
     if not site.index_pages:
         site = replace(site, index_pages=find_index_pages(pack, site, memo=memo))
     index = build_index(site, memo)
-    return [evaluate_item(item, site, year, lang, memo.matchers, index) for item in pack.items]
+    return [evaluate_item(item, site, year, lang, memo.matchers, index, memo) for item in pack.items]

@@ -94,6 +94,7 @@ def gather(
     lang: str = "th",
     others: Sequence[ItemMatcher] = (),
     index: dict[str, list[Naming]] | None = None,
+    memo: NamingMemo | None = None,
 ) -> list[EvidenceUnit]:
     """Candidate evidence for one item; `others` (the pack's other items) keep their menu words out of the
     home page's text when it stands as this item's evidence. `index` (build_index over all items) saves
@@ -150,18 +151,51 @@ def gather(
                 failure=t("soft_error", lang, detail=doc.soft_error),
             )
             return
-        add(url, via, strength, label, **_content(doc, lang, res=res))
+        content = _own_rows(_content(doc, lang, res=res), url, doc)
+        if content is None:
+            return
+        add(url, via, strength, label, **content)
         if doc.kind is ResourceKind.HTML and strength >= 2:
             hop_pages.append(url)
 
+    memo = memo or NamingMemo([matcher])
     if index is None:
-        index = build_index(site, NamingMemo([matcher]))
-    for place in index.get(item.id, ()):
+        index = build_index(site, memo)
+    places = index.get(item.id, ())
+
+    def _own_rows(content: dict[str, object], url: str, doc: Document) -> dict[str, object] | None:
+        """A page less its rows that name other items: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง" in O19's row of a
+        procurement page is not one of O20's announcements. An index page (an ITA page, a menu page listing
+        several items) with no row of this item is no evidence of it at all (None)."""
+        if doc.kind is not ResourceKind.HTML or url in site.home_view() or not content.get("readable"):
+            return content
+        text, mine, dropped = str(content["text"]), False, []
+        for link in doc.links:
+            if link.chrome:
+                continue
+            named = [item_id for item_id, _ in memo.link(link)]
+            if item.id in named:
+                mine = True
+            elif named:
+                dropped.append(link)
+                for words in (link.context, link.text):
+                    if words:
+                        text = text.replace(words, " ", 1)
+        if url in site.index_pages and not mine:
+            return None
+        if not dropped:
+            return content
+        gone = set(dropped)
+        return {**content, "text": text, "links": tuple(lk for lk in doc.links if lk not in gone)}
+
+    for place in places:
         if place.what == "page":
             doc = site.documents[place.page_url]
             res = site.resources.get(place.page_url)
-            add(place.page_url, f"{place.page_url} — “{place.named[:80]}”", 2, "", **_content(doc, lang, res=res))
-            hop_pages.append(place.page_url)
+            content = _own_rows(_content(doc, lang, res=res), place.page_url, doc)
+            if content is not None:
+                add(place.page_url, f"{place.page_url} — “{place.named[:80]}”", 2, "", **content)
+                hop_pages.append(place.page_url)
         elif place.what == "section":
             doc = site.documents[place.page_url]
             _add_section(add, add_target, matcher, place.page_url, doc, place.section, lang)
