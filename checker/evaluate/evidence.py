@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.naming import Naming, NamingMemo, build_index
-from checker.evaluate.recognise import ItemMatcher, is_generic_anchor
+from checker.evaluate.recognise import EMBED_TAGS, ItemMatcher, is_generic_anchor
 from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
 from checker.i18n import MESSAGES, t
@@ -122,7 +122,7 @@ def gather(
         except BadURL:
             return
         res = site.resources.get(url)
-        if res is None or (link.tag in _EMBEDS and not res.fetched and not _document_link(url)):
+        if res is None or (link.tag in EMBED_TAGS and not res.fetched and not _document_link(url)):
             return  # a map, video or page plugin embedded from elsewhere: a widget, not a document
         via = _via(page, link)
         if not res.fetched:
@@ -301,7 +301,6 @@ def names_link(matcher: ItemMatcher, link: Link) -> bool:
 _DOCUMENT_SERVICES = frozenset({"google_drive", "google_docs", "google_sites", "egp"})
 # Accounts and surveys linked as icons and banners: evidence only where the link's own words name the item.
 _SOCIAL = frozenset({"facebook", "youtube", "line", "itas"})
-_EMBEDS = frozenset({"iframe", "embed", "object"})
 
 
 def _document_link(url: str) -> bool:
@@ -315,7 +314,7 @@ def may_be_evidence(unit: EvidenceUnit) -> bool:
     if _document_link(unit.url):
         return True
     # A map, a video or a page plugin embedded in a frame is a widget on the page, never the item's document.
-    return unit.named and not (unit.links and unit.links[0].tag in _EMBEDS)
+    return unit.named and not (unit.links and unit.links[0].tag in EMBED_TAGS)
 
 
 def _build(b: _Builder) -> EvidenceUnit:

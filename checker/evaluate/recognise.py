@@ -40,6 +40,7 @@ GENERIC_ANCHORS = (
 LOOSE_TITLE_CHARS = 15  # shorter titles ("แผนพัฒนา", "ข่าวสาร") match only as written
 LOOSE_TITLE_WORDS = 3
 LOOSE_GAP_CHARS = 12  # at most this much between two words of a title ("และแนวทาง")
+EMBED_TAGS = frozenset({"iframe", "embed", "object"})
 GAP_MARK = "…"  # in a rule-pack title: the parts around it may stand apart, in this order
 GAP_CHARS = 80
 
@@ -188,7 +189,8 @@ def link_strengths(matchers: Sequence[ItemMatcher], link: Link) -> tuple[tuple[s
     numbers = link_item_numbers(link)
     if numbers:
         return tuple((m.item.id, 3) for m in matchers if m.item.number in numbers)
-    generic = is_generic_anchor(link.text)  # the anchor says "เปิด" or a file name: the row names the item
+    # The anchor says "เปิด" or a file name: the row names the item. A frame's "row" is the page around it.
+    generic = is_generic_anchor(link.text) and link.tag not in EMBED_TAGS
     return tuple(
         (m.item.id, 2)
         for m in matchers
