@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.crawl.scope import BadURL, canonical
-from checker.evaluate.naming import Naming, NamingMemo, build_index
+from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
 from checker.evaluate.recognise import EMBED_TAGS, ItemMatcher, is_generic_anchor
 from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
@@ -163,6 +163,21 @@ def gather(
         index = build_index(site, memo)
     places = index.get(item.id, ())
 
+    def _belongs_elsewhere(link: Link) -> bool:
+        """A file a page links to is another item's when the link's words or row name other items only, or the
+        file's own opening heading does: the PDPA policy linked from a news page is no evidence of the news."""
+        named = [item_id for item_id, _ in memo.link(link)]
+        if named:
+            return item.id not in named
+        try:
+            doc = site.documents.get(canonical(link.url))
+        except BadURL:
+            return False
+        if doc is None or doc.kind is ResourceKind.HTML or not doc.readable:
+            return False
+        own = memo.text(opening_of(doc))
+        return bool(own) and item.id not in own
+
     def _own_rows(content: dict[str, object], url: str, doc: Document) -> dict[str, object] | None:
         """A page less its rows that name other items: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง" in O19's row of a
         procurement page is not one of O20's announcements. An index page (an ITA page, a menu page listing
@@ -221,7 +236,8 @@ def gather(
             continue
         docs = [lk for lk in hop.links if lk.url and _document_link(lk.url)][:MAX_HOP_DOCUMENTS]
         for link in docs:
-            add_target(page_url, link, 1, named=False)
+            if not _belongs_elsewhere(link):
+                add_target(page_url, link, 1, named=False)
 
     return [_build(b) for b in units.values()]
 

@@ -91,6 +91,12 @@ def build_index(site: SiteContent, memo: NamingMemo) -> dict[str, list[Naming]]:
     return dict(index)
 
 
+def opening_of(doc: Document) -> str:
+    """A file's opening heading: its first words, up to the year they name (its text has no line breaks)."""
+    m = _FIRST_YEAR.search(doc.text, 0, OPENING_CHARS)
+    return doc.text[: m.end() if m else OPENING_NO_YEAR]
+
+
 def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo) -> tuple[str, str] | None:
     """The one item a linked file names in its own opening heading, with that heading, when no link to it
     names an item.
@@ -102,8 +108,7 @@ def _opening_names(site: SiteContent, url: str, doc: Document, memo: NamingMemo)
     res = site.resources.get(url)
     if res is None or not res.ok or doc.kind is ResourceKind.HTML or not doc.readable or doc.soft_error:
         return None
-    m = _FIRST_YEAR.search(doc.text, 0, OPENING_CHARS)
-    opening = doc.text[: m.end() if m else OPENING_NO_YEAR]
+    opening = opening_of(doc)
     named = memo.text(opening)
     if len(named) != 1:
         return None
