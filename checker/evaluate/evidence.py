@@ -6,8 +6,10 @@ whose title or heading names it, the documents such a page links to, and for a f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
@@ -179,23 +181,23 @@ def gather(
         return bool(own) and item.id not in own
 
     def _own_rows(content: dict[str, object], url: str, doc: Document) -> dict[str, object] | None:
-        """A page less its rows that name other items: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง" in O19's row of a
-        procurement page is not one of O20's announcements. An index page (an ITA page, a menu page listing
-        several items) with no row of this item is no evidence of it at all (None)."""
+        """A page less its rows that name other items, or link files that do: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง"
+        in O19's row of a procurement page is not one of O20's announcements, nor is its date O20's. An index
+        page (an ITA page, a menu page listing several items) with no row of this item is no evidence of it at
+        all (None)."""
         if doc.kind is not ResourceKind.HTML or url in site.home_view() or not content.get("readable"):
             return content
         text, mine, dropped = str(content["text"]), False, []
         for link in doc.links:
             if link.chrome:
                 continue
-            named = [item_id for item_id, _ in memo.link(link)]
-            if item.id in named:
+            if item.id in (item_id for item_id, _ in memo.link(link)):
                 mine = True
-            elif named:
+            elif link.url and _belongs_elsewhere(link):  # the row names another item, or its file does
                 dropped.append(link)
                 for words in (link.context, link.text):
                     if words:
-                        text = text.replace(words, " ", 1)
+                        text = _as_cells(words).sub(" ", text, count=1)
         if url in site.index_pages and not mine:
             return None
         if not dropped:
@@ -304,6 +306,12 @@ def _add_section(add, add_target, matcher: ItemMatcher, page_url: str, doc: Docu
     )
     for link in links[:MAX_SECTION_LINKS]:
         add_target(page_url, link, 2, names_link(matcher, link))
+
+
+@lru_cache(maxsize=4096)
+def _as_cells(words: str) -> re.Pattern[str]:
+    """A row's words as they stand in a page's text, where its table cells are kept apart by " | "."""
+    return re.compile(r"(?:\s*\|\s*|\s)+".join(re.escape(w) for w in words.split()))
 
 
 def names_link(matcher: ItemMatcher, link: Link) -> bool:
