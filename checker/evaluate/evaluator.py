@@ -81,9 +81,8 @@ def evaluate_item(
     home = site.home_view()
     home_only = all(u.url in home and u.strength == 1 for u in live) and not pending
     if home_only and not any(v.status == "found" for v in verdicts):
-        why = [t("missing", lang, title=item.title.th)]
-        why += [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
-        return _result(item, "missing", why, _elements(item, lang, "not_found"))
+        # The home page shows none of it: judged on the rest, so a named link that fails is unreachable.
+        return _without_live_evidence(item, [u for u in units if u.state != "ok"], site, lang)
 
     # The home page's own years say nothing about an item's documents.
     dated = [u for u in considered if not (u.url in home and u.strength == 1)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
-from checker.evaluate.recognise import EMBED_TAGS, ItemMatcher, is_generic_anchor
+from checker.evaluate.recognise import EMBED_TAGS, ItemMatcher, is_generic_anchor, row_number
 from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
 from checker.i18n import MESSAGES, t
@@ -165,6 +165,15 @@ def gather(
         index = build_index(site, memo)
     places = index.get(item.id, ())
 
+    def _is_file(url: str) -> bool:
+        if _document_link(url):
+            return True
+        try:
+            res = site.resources.get(canonical(url))
+        except BadURL:
+            return False
+        return res is not None and res.kind not in (ResourceKind.HTML, ResourceKind.OTHER)
+
     def _belongs_elsewhere(link: Link) -> bool:
         """A file a page links to is another item's when the link's words or row name other items only, or the
         file's own opening heading does: the PDPA policy linked from a news page is no evidence of the news."""
@@ -183,8 +192,8 @@ def gather(
     def _own_rows(content: dict[str, object], url: str, doc: Document) -> dict[str, object] | None:
         """A page less its rows that name other items, or link files that do: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง"
         in O19's row of a procurement page is not one of O20's announcements, nor is its date O20's. An index
-        page (an ITA page, a menu page listing several items) with no row of this item is no evidence of it at
-        all (None)."""
+        page (an ITA page, a menu page listing several items) with no row of this item and little else is no
+        evidence of it at all (None); a news list whose posts happen to name items stays news."""
         if doc.kind is not ResourceKind.HTML or url in site.home_view() or not content.get("readable"):
             return content
         text, mine, dropped = str(content["text"]), False, []
@@ -193,13 +202,16 @@ def gather(
                 continue
             if item.id in (item_id for item_id, _ in memo.link(link)):
                 mine = True
-            elif link.url and _belongs_elsewhere(link):  # the row names another item, or its file does
+            elif (link.url and _is_file(link.url) and _belongs_elsewhere(link)) or row_number(link.context) not in (
+                None,
+                item.number,
+            ):  # a file of another item (its row or its own heading says so), or a numbered row of another item
                 dropped.append(link)
                 for words in (link.context, link.text):
                     if words:
                         text = _as_cells(words).sub(" ", text, count=1)
-        if url in site.index_pages and not mine:
-            return None
+        if url in site.index_pages and not mine and len(text.strip()) < THIN_PAGE_CHARS:
+            return None  # a list of other items' files and rows, nothing of its own
         if not dropped:
             return content
         gone = set(dropped)
