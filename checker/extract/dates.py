@@ -93,7 +93,9 @@ def covered(periods: Iterable[Period], start: datetime.date, end: datetime.date)
 # --------------------------------------------------------------------------------------------------
 # Joining atoms
 
-_RE_SEP = re.compile(rf"{_TO}|\s*(?i:to|until|through|till)\s+")
+# "1 ตุลาคม 2566 - 31 . มีนาคม 2567" (a scan: a stray mark between the end's day and month keeps the day from
+# its month): such a day is dropped only when it is a month's last (28-31), which a month ending a range reaches.
+_RE_SEP = re.compile(rf"(?:{_TO}|\s*(?i:to|until|through|till)\s+)(?:(?:2[89]|3[01])\s?[.,'`]\s?)?")
 _RE_RANGE_PREFIX = re.compile(r"(?:ระหว่าง|ตั้งแต่)\s*$")
 # Between a cue and the period it takes its dates from: "ไตรมาสที่ 1 (ต.ค. - ธ.ค.) ปีงบประมาณ 2567",
 # "รอบ 6 เดือนแรกของปี พ.ศ. 2567", "รอบ 6 เดือน (1 ต.ค. 66 - 31 มี.ค. 67)".

@@ -91,8 +91,11 @@ def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
 
 
 def _unread_picture(ev: EvidenceUnit) -> bool:
-    """A page (HTML: its pictures are not read by OCR) that shows a content picture, not a logo or an icon."""
-    return ev.kind is ResourceKind.HTML and any(not _NOT_CONTENT.search(f"{im.src} {im.alt}") for im in ev.images)
+    """A page (HTML: its pictures are not read by OCR) that shows a content picture, not a logo, an icon or a
+    person's photo (named by the person: it holds no words)."""
+    return ev.kind is ResourceKind.HTML and any(
+        not _NOT_CONTENT.search(f"{im.src} {im.alt}") and not _PORTRAIT.match(im.alt) for im in ev.images
+    )
 
 
 def _near_hit(text: str, keyword: str, window: int) -> Hit | None:
@@ -121,6 +124,11 @@ _NOT_CONTENT = re.compile(
 )
 
 
+# A person's photo is named by the person: an honorific, then a given name and a surname.
+_PORTRAIT = re.compile(
+    r"\s*(?:นาย(?!ก(?:เทศ|องค์|อบต|รัฐ|สภา|ฯ|\.|\s))|นางสาว|นาง|น\.ส\.|ว่าที่\s?(?:ร้อยตรี|ร\.ต\.)|ดร\.|(?:Mr|Mrs|Ms|Dr)\.?\s)"
+    r"\s?[ก-๙A-Za-z]+\s+[ก-๙A-Za-z]+",
+)
 NAMED_PICTURE = "ชื่อ/คำอธิบายภาพ"
 _PICTURE_KINDS = (ResourceKind.IMAGE, ResourceKind.PDF, ResourceKind.DOCX)
 
@@ -136,7 +144,7 @@ def check_image(spec: schema.ImageCheck, ev: EvidenceUnit) -> Outcome:
         if by_alt is not None:
             return by_alt
     for img in ev.images:
-        if not _NOT_CONTENT.search(img.src + " " + img.alt):
+        if not _NOT_CONTENT.search(img.src + " " + img.alt) and (spec.portraits or not _PORTRAIT.match(img.alt)):
             return Hit(f"[image] {img.alt or img.src}")
     if named is not None and _picture_body(ev, spec.sparse_chars):
         return named
@@ -174,7 +182,8 @@ def _named(words_: tuple[str, ...], *sources: str) -> Hit | None:
             if contains(source, word):
                 m = _spaced_pattern(word).search(source)
                 start = m.start() if m else 0
-                quote = source[max(0, start - 20) : start + 100].strip()
+                lo = 0 if start <= 60 else start - 20  # a short name is quoted whole
+                quote = source[lo : start + 100].strip()
                 return Hit(f"{NAMED_PICTURE}: {quote}")
     return None
 

@@ -91,10 +91,14 @@ class ImageCheck(_Strict):
     `or_named`: words (แผนผัง, แผนภูมิ …) by which an image's alt text or caption, or — when the evidence's
     body is a picture (an image file, a scan, a document with little text per page) — its own title or the
     words of the links to it, say what the picture is. Such evidence is found too, and reported by that name.
+
+    `portraits: false`: a picture whose alt text or caption is a person's name ("นางอรุณี บุญมา", the photos of
+    an executives' page) shows a person, not the picture sought (an org chart).
     """
 
     check: Literal["image"]
     or_named: tuple[str, ...] = ()
+    portraits: bool = True
     sparse_chars: int = Field(default=1500, ge=0)  # at most this many characters a page: a drawing, not prose
 
     _v = field_validator("or_named")(classmethod(lambda cls, v: _non_empty(v)))

@@ -359,6 +359,31 @@ def test_an_image_named_as_a_chart_counts_even_with_a_banner_file_name(pack: Rul
     assert run(pack, "O1", "chart", unit("", kind=ResourceKind.HTML, images=logo)) is False
 
 
+def test_photos_of_people_are_no_chart(pack: RulePack) -> None:
+    """An executives' page reached by a "โครงสร้างบุคลากร" menu: portraits named by the person, no chart; the
+    same photos are the executives' photos (O2)."""
+    html = """<html><body><main><h1>ผู้บริหาร</h1>
+      <div class="person"><img src="/images/p1.jpg" alt="นางอรุณี บุญมา"><p>นายก อบต.บางกระดี่</p></div>
+      <div class="person"><img src="/images/p2.jpg" alt="นายสุรชัย ชัยมงคล"><p>รองนายก อบต.บางกระดี่</p></div>
+      </main></body></html>"""
+    doc = extract_html(html.encode(), "http://example.go.th/exec")
+    ev = unit(doc.main_text, kind=ResourceKind.HTML, images=doc.images)
+    assert run(pack, "O1", "chart", ev) is False
+    assert isinstance(run(pack, "O2", "photo", ev), checks.Hit)
+    chart = (Image(src="http://example.go.th/s.jpg", alt="นายก อบต. รองนายก ปลัด สำนักปลัด กองคลัง"),)
+    assert isinstance(run(pack, "O1", "chart", unit("", kind=ResourceKind.HTML, images=chart)), checks.Hit)
+
+
+def test_a_drawing_linked_as_a_picture_is_the_chart(pack: RulePack) -> None:
+    """A link "โครงสร้างขององค์การ (คลิกเพื่อดูภาพที่ขนาดใหญ่ขึ้น)" says it opens a picture; the text is a drawing's."""
+    drawing = "นายก อบต. รองนายก ปลัด อบต. สำนักปลัด (หัวหน้าสำนักปลัด) กองคลัง (ผู้อำนวยการกองคลัง) กองช่าง"
+    ev = unit(drawing, label="โครงสร้างขององค์การ (คลิกเพื่อดูภาพที่ขนาดใหญ่ขึ้น)")
+    hit = run(pack, "O1", "chart", ev)
+    assert isinstance(hit, checks.Hit) and hit.snippet.startswith("ชื่อ/คำอธิบายภาพ: โครงสร้างขององค์การ")
+    prose = "องค์การบริหารส่วนตำบลบ้านใหม่ได้แบ่งส่วนราชการออกเป็นสำนักปลัดและกองคลังตามประกาศของคณะกรรมการ " * 3
+    assert run(pack, "O1", "chart", unit(prose, label="โครงสร้าง (คลิกเพื่อดูภาพ)")) is False
+
+
 def test_an_unopened_link_named_as_a_chart_is_unknown_not_found(pack: RulePack) -> None:
     ev = EvidenceUnit(url="https://drive.google.com/file/d/x", found_via="ita", state="not_fetched",
                       label="แผนผังโครงสร้างส่วนราชการ")  # fmt: skip
