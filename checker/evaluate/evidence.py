@@ -339,6 +339,7 @@ _DOCUMENT_SERVICES = frozenset({"google_drive", "google_docs", "google_sites", "
 _SOCIAL = frozenset({"facebook", "youtube", "line", "itas"})
 
 
+@lru_cache(maxsize=100_000)  # the same links are asked about for every item
 def _document_link(url: str) -> bool:
     return looks_like_document_url(url) or external_kind(url) in _DOCUMENT_SERVICES
 

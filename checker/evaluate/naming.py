@@ -43,12 +43,22 @@ class NamingMemo:
     links: dict[LinkKey, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    titled: dict[str, frozenset[str]] = field(default_factory=dict)
+
     def link(self, link: Link) -> tuple[tuple[str, int], ...]:
         key = (link.text, link.context, link.url)
         hits = self.links.get(key)
         if hits is None:
-            hits = link_strengths(self.matchers, link)
+            hits = link_strengths(self.matchers, link, self.by_title)
             self.links[key] = hits
+        return hits
+
+    def by_title(self, text: str) -> frozenset[str]:
+        """The items whose titles a text names (a menu's anchors repeat on every page, with other URLs)."""
+        hits = self.titled.get(text)
+        if hits is None:
+            hits = frozenset(m.item.id for m in self.matchers if m.by_title(text))
+            self.titled[text] = hits
         return hits
 
     def number(self, item_id: str) -> int:

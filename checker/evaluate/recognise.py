@@ -40,6 +40,7 @@ GENERIC_ANCHORS = (
 LOOSE_TITLE_CHARS = 15  # shorter titles ("แผนพัฒนา", "ข่าวสาร") match only as written
 LOOSE_TITLE_WORDS = 3
 LOOSE_GAP_CHARS = 12  # at most this much between two words of a title ("และแนวทาง")
+LOOSE_EDGE = 3  # letters of a title's start and end that must be in a text it loosely names
 EMBED_TAGS = frozenset({"iframe", "embed", "object"})
 GAP_MARK = "…"  # in a rule-pack title: the parts around it may stand apart, in this order
 GAP_CHARS = 80
@@ -52,6 +53,14 @@ def title_words(title: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize  # late: the dictionary takes ~0.4 s to load
 
     return [w for w in word_tokenize(compact(title), engine="longest", keep_whitespace=False) if w.strip()]
+
+
+@lru_cache(maxsize=4096)
+def loose_pattern(title: str) -> re.Pattern[str] | None:
+    words = title_words(title)
+    if len(words) < LOOSE_TITLE_WORDS:
+        return None
+    return re.compile(f".{{0,{LOOSE_GAP_CHARS}}}?".join(re.escape(w) for w in words), re.I)
 
 
 def item_number_at_start(text: str) -> int | None:
@@ -103,15 +112,17 @@ class ItemMatcher:
         return tuple(dict.fromkeys(title_key(p) for p in phrases if title_key(p) and GAP_MARK not in p))
 
     @cached_property
-    def _gapped_titles(self) -> tuple[re.Pattern[str], ...]:
+    def _gapped_titles(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """Titles written "เจตนารมณ์…No Gift": their parts in this order, anything up to GAP_CHARS between —
-        "ประกาศ… เรื่อง เจตนารมณ์ “งดรับ งดให้” ของขวัญ…(No Gift Policy)"."""
+        "ประกาศ… เรื่อง เจตนารมณ์ “งดรับ งดให้” ของขวัญ…(No Gift Policy)". With each, its longest part: a cheap
+        test before the pattern."""
         gap = f".{{0,{GAP_CHARS}}}?"
-        return tuple(
-            re.compile(gap.join(re.escape(title_key(part)) for part in p.split(GAP_MARK)), re.I)
-            for p in self.item.recognise.titles
-            if GAP_MARK in p
-        )
+        out = []
+        for p in self.item.recognise.titles:
+            if GAP_MARK in p:
+                parts = [title_key(part) for part in p.split(GAP_MARK)]
+                out.append((max(parts, key=len), re.compile(gap.join(re.escape(x) for x in parts), re.I)))
+        return tuple(out)
 
     @cached_property
     def _excludes(self) -> tuple[str, ...]:
@@ -125,18 +136,19 @@ class ItemMatcher:
         return item_number_at_start(text) == self.item.number
 
     @cached_property
-    def _loose_titles(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        """Long titles as their content words in order, a few characters apart: "หลักเกณฑ์การบริหารและพัฒนา
-        ทรัพยากรบุคคล" is also written "หลักเกณฑ์และแนวทางการบริหารและพัฒนาทรัพยากรบุคคล"."""
-        out = []
-        for title in self._titles:
-            if len(title) < LOOSE_TITLE_CHARS:
-                continue
-            words = title_words(title)
-            if len(words) >= LOOSE_TITLE_WORDS:
-                gap = f".{{0,{LOOSE_GAP_CHARS}}}?"
-                out.append((max(words, key=len), re.compile(gap.join(re.escape(w) for w in words), re.I)))
-        return tuple(out)
+    def _long_titles(self) -> tuple[str, ...]:
+        return tuple(t for t in self._titles if len(t) >= LOOSE_TITLE_CHARS)
+
+    def _loosely(self, bare: str) -> bool:
+        """A long title as its words in order, a few characters apart: "หลักเกณฑ์การบริหารและพัฒนา
+        ทรัพยากรบุคคล" is also written "หลักเกณฑ์และแนวทางการบริหารและพัฒนาทรัพยากรบุคคล". The title's first and
+        last letters must be in the text before its words are looked at (segmenting loads a dictionary)."""
+        for title in self._long_titles:
+            if title[:LOOSE_EDGE] in bare and title[-LOOSE_EDGE:] in bare:
+                pattern = loose_pattern(title)
+                if pattern is not None and pattern.search(bare):
+                    return True
+        return False
 
     def by_title(self, text: str) -> bool:
         c, bare = _title_forms(text)
@@ -144,8 +156,8 @@ class ItemMatcher:
             return False
         if (
             not any(t in c or t in bare for t in self._titles)
-            and not any(key in bare and pattern.search(bare) for key, pattern in self._loose_titles)
-            and not any(pattern.search(bare) for pattern in self._gapped_titles)
+            and not self._loosely(bare)
+            and not any(key in bare and pattern.search(bare) for key, pattern in self._gapped_titles)
         ):
             return False
         return not any(x in c for x in self._excludes)
@@ -183,18 +195,27 @@ def link_item_numbers(link: Link) -> set[int]:
     return found
 
 
-def link_strengths(matchers: Sequence[ItemMatcher], link: Link) -> tuple[tuple[str, int], ...]:
+def link_strengths(
+    matchers: Sequence[ItemMatcher], link: Link, titled: Callable[[str], frozenset[str]] | None = None
+) -> tuple[tuple[str, int], ...]:
     """How strongly a link points at each item: 3 numbered row/anchor, 2 title in anchor or row (or the
-    item's URL pattern); items it does not point at are left out."""
+    item's URL pattern); items it does not point at are left out. `titled` (text -> items its words name)
+    may be a memo shared across links."""
     numbers = link_item_numbers(link)
     if numbers:
         return tuple((m.item.id, 3) for m in matchers if m.item.number in numbers)
+    if titled is None:
+
+        def titled(text: str) -> frozenset[str]:
+            return frozenset(m.item.id for m in matchers if m.by_title(text))
+
     # The anchor says "เปิด" or a file name: the row names the item. A frame's "row" is the page around it.
     generic = is_generic_anchor(link.text) and link.tag not in EMBED_TAGS
+    named = titled(link.text) | (titled(link.context) if generic and link.context else frozenset())
     return tuple(
         (m.item.id, 2)
         for m in matchers
-        if m.by_title(link.text) or (generic and m.by_title(link.context)) or (link.url and m.by_url(link.url))
+        if m.item.id in named or (link.url and m.item.recognise.url_patterns and m.by_url(link.url))
     )
 
 

@@ -59,9 +59,20 @@ def keyword_hit(text: str, keyword: str) -> Hit:
     return Hit(snippet_at(text, m.start(), m.end()), m.start()) if m else Hit(keyword)
 
 
+@lru_cache(maxsize=100_000)
+def _compact_short(text: str) -> str:
+    return compact(text)
+
+
+SHORT_TEXT = 1000  # anchors, rows, keywords: many, repeated, small; page texts: few, large
+
+
 def contains(text: str, keyword: str) -> bool:
     """Thai-aware containment: both sides normalised, case and spaces ignored."""
-    return bool(keyword) and compact(keyword) in _compact_text(text)
+    if not keyword:
+        return False
+    haystack = _compact_short(text) if len(text) < SHORT_TEXT else _compact_text(text)
+    return _compact_short(keyword) in haystack
 
 
 def check_keywords(spec: schema.KeywordsCheck, ev: EvidenceUnit) -> Outcome:
