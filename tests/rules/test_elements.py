@@ -9,22 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.thai import normalise
 from checker.models import EvidenceUnit, Image, ResourceKind
 from checker.rules import checks, schema, words
 from checker.rules.schema import RulePack
-
-
-def unit(text: str, *, kind: ResourceKind = ResourceKind.PDF, **kw: object) -> EvidenceUnit:
-    return EvidenceUnit(
-        url="http://example.go.th/files/doc.pdf",
-        found_via="http://example.go.th/ita.html",
-        state="ok",
-        kind=kind,
-        readable=True,
-        text=normalise(text),
-        **kw,  # type: ignore[arg-type]
-    )
+from tests.support.units import unit
 
 
 def run(pack: RulePack, item: str, element_id: str, ev: EvidenceUnit) -> checks.Outcome:

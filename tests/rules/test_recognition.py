@@ -15,19 +15,7 @@ from checker.extract.thai import normalise
 from checker.models import EvidenceUnit, Image, ResourceKind
 from checker.rules import checks, schema, tolerant, words
 from checker.rules.schema import RulePack
-
-
-def unit(text: str, *, kind: ResourceKind = ResourceKind.PDF, ocr: bool = False, **kw: object) -> EvidenceUnit:
-    return EvidenceUnit(
-        url="http://example.go.th/files/doc.pdf",
-        found_via="http://example.go.th/ita.html",
-        state="ok",
-        kind=kind,
-        readable=True,
-        text=normalise(text),
-        ocr=ocr,
-        **kw,  # type: ignore[arg-type]
-    )
+from tests.support.units import unit
 
 
 def element(pack: RulePack, item: str, element_id: str) -> schema.Element:
