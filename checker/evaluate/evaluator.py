@@ -203,16 +203,25 @@ def _shown(verdicts: list[_ElementVerdict], considered: list[EvidenceUnit]) -> l
 
 def site_pages(site: SiteContent) -> Iterator[EvidenceUnit]:
     """Every readable page of the site as its links and pictures (alt text and file name as its text), home
-    page first: where an element that is a link or a QR code on the site is looked for."""
+    page first: where an element that is a link or a QR code on the site is looked for. A link or picture is
+    shown once, on the first page that has it: menus, footers and banners repeat on every page."""
     home = site.home_view()
+    seen_links: set[tuple[str, str]] = set()
+    seen_pictures: set[tuple[str, str]] = set()
     for url in (*home, *(u for u in site.documents if u not in home)):
         doc = site.live_page(url)
         if doc is None:
             continue
-        pictures = " ".join(f"{im.alt} {im.src.rsplit('/', 1)[-1]}" for im in doc.images)
+        links = tuple(lk for lk in doc.links if (lk.url, lk.text) not in seen_links)
+        images = tuple(im for im in doc.images if (im.src, im.alt) not in seen_pictures)
+        if not links and not images:
+            continue
+        seen_links.update((lk.url, lk.text) for lk in links)
+        seen_pictures.update((im.src, im.alt) for im in images)
+        pictures = " ".join(f"{im.alt} {im.src.rsplit('/', 1)[-1]}" for im in images)
         yield EvidenceUnit(
             url=url, found_via=url, state="ok", kind=ResourceKind.HTML, readable=True, text=pictures,
-            links=doc.links, images=doc.images,
+            links=links, images=images,
         )  # fmt: skip
 
 
