@@ -106,15 +106,14 @@ def o2(site: Site, cond: Cond) -> None:
 
 def o3(site: Site, cond: Cond) -> None:
     title = site.word("O3", "title")
-    if cond.kind == "missing":
-        site.placeholder("O3")
-        site.label("O3", "missing", "no page states the agency's legal duties and powers")
-        return
-    if cond.kind == "unreachable":
-        url = site.dead_page("authority")
-        site.native["authority"] = url
-        site.row_link("O3", url, site.link_text(title))
-        site.label("O3", "unreachable", "the authority page linked from the menu/ITA row answers 404")
+    if site.page_absent(
+        "O3",
+        cond.kind,
+        "authority",
+        title,
+        "no page states the agency's legal duties and powers",
+        "the authority page linked from the menu/ITA row answers 404",
+    ):
         return
     duties = "".join(f"<li>({i}) {E(d)}</li>" for i, d in enumerate(site.pool.sample("items", "O3", "duties", k=6), 1))
     body = (
@@ -187,15 +186,14 @@ def o5(site: Site, cond: Cond) -> None:
 
 def o6(site: Site, cond: Cond) -> None:
     title = site.word("O6", "title")
-    if cond.kind == "missing":
-        site.placeholder("O6")
-        site.label("O6", "missing", "no page lists the laws related to the agency's work")
-        return
-    if cond.kind == "unreachable":
-        url = site.dead_page("laws")
-        site.native["laws"] = url
-        site.row_link("O6", url, site.link_text(title))
-        site.label("O6", "unreachable", "the laws page linked from the menu/ITA row answers 404")
+    if site.page_absent(
+        "O6",
+        cond.kind,
+        "laws",
+        title,
+        "no page lists the laws related to the agency's work",
+        "the laws page linked from the menu/ITA row answers 404",
+    ):
         return
     laws = [*site.pool.sample("items", "O6", "laws", k=4), site.word("O6", "local_rule")]
     items = "".join(

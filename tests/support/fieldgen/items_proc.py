@@ -56,15 +56,14 @@ def o19(site: Site, cond: Cond) -> None:
 def o20(site: Site, cond: Cond) -> None:
     """A list of procurement announcements, each an on-site PDF (an invitation and a result at least)."""
     title = site.word("O20", "title")
-    if cond.kind == "missing":
-        site.placeholder("O20")
-        site.label("O20", "missing", "no procurement announcements on the site")
-        return
-    if cond.kind == "unreachable":
-        url = site.dead_page("procurement_news")
-        site.native["procurement_news"] = url
-        site.row_link("O20", url, site.link_text(title))
-        site.label("O20", "unreachable", "the procurement announcements page linked from the menu/ITA row answers 404")
+    if site.page_absent(
+        "O20",
+        cond.kind,
+        "procurement_news",
+        title,
+        "no procurement announcements on the site",
+        "the procurement announcements page linked from the menu/ITA row answers 404",
+    ):
         return
     fy = site.year if cond.kind == "pass" else site.year - 2
     entries = []

@@ -359,6 +359,21 @@ class Site:
             self.routes[url] = {"status": 404, "body": "<html><body><h1>Not Found</h1></body></html>"}
         return url
 
+    def page_absent(self, item: str, kind: str, page: str, title: str, missing: str, dead: str) -> bool:
+        """For an item published as one page: label and lay out the `missing` (a placeholder row) and
+        `unreachable` (a menu/row link to a 404 page) conditions; False when the page is to be built."""
+        if kind == "missing":
+            self.placeholder(item)
+            self.label(item, "missing", missing)
+            return True
+        if kind == "unreachable":
+            url = self.dead_page(page)
+            self.native[page] = url
+            self.row_link(item, url, self.link_text(title))
+            self.label(item, "unreachable", dead)
+            return True
+        return False
+
     def placeholder(self, item: str) -> None:
         """The item's ITA row is there (vendor templates pre-fill it) but links to nothing."""
         if self.ita != "none":
