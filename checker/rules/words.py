@@ -2,13 +2,14 @@
 
 "ปัญหาและอุปสรรค" is written "อุปสรรคและปัญหาที่พบ"; "ผลการดำเนินการตามแผน" is written "ผลการดำเนินการ
 เทียบกับแผน". Listing every order and connective would never end, so a `keywords` check with `near: N` also
-accepts a phrase whose content words (pythainlp segmentation, connectives such as และ, ที่, ตาม, การ left
+accepts a phrase whose content words (newmm word segmentation, connectives such as และ, ที่, ตาม, การ left
 out) all appear within N words of each other.
 
-Cost: newmm segments about half a megabyte of Thai a second, too slow to run over every 50,000-character
-report for every phrase, and its dictionary takes half a second to load. So only the text around each
-occurrence of the phrase's longest word is segmented (a few hundred characters, memoised), and only after
-the exact match failed.
+Cost: text is segmented with nlpo3, PyThaiNLP's own newmm in Rust (about ten times pythainlp's Python newmm,
+and its dictionary loads in 0.02 s where pythainlp's takes 0.6 s), with the 26k words of PyThaiNLP's
+dictionary that the Thai National Corpus also has (thai_words.txt, tools/make_thai_words.py): ~17 MB in
+memory where the full 62k-word dictionary takes ~60-75 MB. Even so only the text around each occurrence of the
+phrase's longest word is segmented (a few hundred characters, memoised), and only after the exact match failed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from checker.extract.thai import compact
 
@@ -48,28 +50,42 @@ def sentence_share(text: str) -> float:
     boxes of a drawing name units and positions and have almost none ("ผู้อำนวยการกองคลัง", "หน่วยตรวจสอบ
     ภายใน"), however long the names are. Only the first SENTENCE_SAMPLE characters are segmented.
     """
-    tokens = [t for t in _tokenize(text[:SENTENCE_SAMPLE], "newmm") if _THAI_WORD.search(t)]
+    tokens = [t for t in _tokenize(text[:SENTENCE_SAMPLE]) if _THAI_WORD.search(t)]
     if not tokens:
         return 0.0
     return sum(t in _SENTENCE_WORDS for t in tokens) / len(tokens)
 
 
-def _tokenize(text: str, engine: str) -> list[str]:
-    from pythainlp.tokenize import word_tokenize  # imported late: loading the dictionary takes ~0.5 s
+_DICTIONARY = "oitcheck-thai-words"
 
-    return list(word_tokenize(text, engine=engine, keep_whitespace=True))
+
+@lru_cache(maxsize=1)
+def _dictionary() -> str:
+    """Load the word list into nlpo3 once per process (the first `near` or drawing check pays ~0.02 s)."""
+    import nlpo3
+
+    with resources.as_file(resources.files("checker.rules") / "thai_words.txt") as path:
+        nlpo3.load_dict(str(path), _DICTIONARY)
+    return _DICTIONARY
+
+
+def _tokenize(text: str) -> list[str]:
+    """newmm words of `text`, spaces kept as tokens (so that positions add up)."""
+    import nlpo3
+
+    # safe=False: nlpo3 1.4's safe mode garbles text ("ส่ว|ป|ระกา|ศองค"); inputs here are a few thousand characters.
+    return list(nlpo3.segment(text, _dictionary(), safe=False))
 
 
 @lru_cache(maxsize=2048)
 def phrase_words(keyword: str) -> tuple[str, ...]:
     """The content words of a phrase, as the text must show them (lower case, no spaces).
 
-    Segmented with pythainlp's "longest" engine, which splits phrases into their dictionary words more
-    evenly than newmm ("ผล|การ|ดำเนินการ|ตาม|แผน", where newmm says "ผล|การ|ดำเนิน|การตาม|แผน"). A short word
+    A short word
     stays joined to the content word after it ("ผลการดำเนินการ", "ผลการประเมิน"): alone, "ผล" would be found
     in "แสดงผล" and "ผลิต", and a segmenter cuts "แสดงผล|การ…" so that no word starts with "ผล".
     """
-    tokens = [t for t in _tokenize(compact(keyword), "longest") if t.strip() and not _PUNCT.match(t)]
+    tokens = [t for t in _tokenize(compact(keyword)) if t.strip() and not _PUNCT.match(t)]
     words: list[str] = []
     pending: list[str] = []  # a short word (and what follows it) waiting for the next long content word
     for tok in tokens:
@@ -90,10 +106,10 @@ def phrase_words(keyword: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _token_spans(region: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each word of `region`, spaces left out (newmm, pythainlp's default)."""
+    """(start, end) of each word of `region`, spaces left out."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for tok in _tokenize(region, "newmm"):
+    for tok in _tokenize(region):
         if tok.strip():
             spans.append((pos, pos + len(tok)))
         pos += len(tok)

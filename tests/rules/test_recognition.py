@@ -174,6 +174,17 @@ def test_near_does_not_match_other_sentences(phrase: str, text: str, window: int
     assert checks.run(spec, unit(text, kind=ResourceKind.HTML)) is False
 
 
+def test_segmentation_keeps_every_character_and_knows_everyday_words() -> None:
+    # nlpo3's safe mode once cut this announcement into "ส่ว|ป|ระกา|ศองค": the words must add up to the text.
+    text = (
+        "ประกาศองค์การบริหารส่วนตำบลบ้านใหม่ เรื่อง แผนผังโครงสร้างส่วนราชการ ตามที่ได้มีประกาศกำหนดโครงสร้าง"
+        "ส่วนราชการไว้แล้วนั้น จึงขอประกาศแผนผังโครงสร้างให้ทราบโดยทั่วกัน ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"
+    )
+    tokens = words._tokenize(text)
+    assert "".join(tokens) == text
+    assert {"ประกาศ", "โครงสร้าง", "ราชการ", "ตาม", "ที่", "แผนผัง"} <= set(tokens)
+
+
 def test_near_leaves_one_word_keywords_to_exact_matching() -> None:
     assert words.phrase_words("ข้อเสนอแนะ") == ("ข้อเสนอแนะ",)
     assert words.find("ข้อเสนอ แนะนำ", "ข้อเสนอแนะ", 5) is None
