@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from checker.evaluate.recognise import ItemMatcher, items_named, link_strengths
+from checker.evaluate.recognise import ItemMatcher, TitleIndex, items_named, link_strengths
 from checker.models import Document, Link, ResourceKind
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ class NamingMemo:
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     titled: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles: TitleIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.titles = TitleIndex(self.matchers)
 
     def link(self, link: Link) -> tuple[tuple[str, int], ...]:
         key = (link.text, link.context, link.url)
@@ -57,7 +61,7 @@ class NamingMemo:
         """The items whose titles a text names (a menu's anchors repeat on every page, with other URLs)."""
         hits = self.titled.get(text)
         if hits is None:
-            hits = frozenset(m.item.id for m in self.matchers if m.by_title(text))
+            hits = self.titles.items(text)
             self.titled[text] = hits
         return hits
 
@@ -67,7 +71,7 @@ class NamingMemo:
     def text(self, text: str) -> tuple[str, ...]:
         hits = self.texts.get(text)
         if hits is None:
-            hits = items_named(self.matchers, text)
+            hits = items_named(self.matchers, text, self.titles)
             self.texts[text] = hits
         return hits
 

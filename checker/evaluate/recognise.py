@@ -178,6 +178,50 @@ class ItemMatcher:
         return any(p.search(url) for p in self._url_patterns)
 
 
+class TitleIndex:
+    """Which items a text names by title, for all items in one pass: ItemMatcher.by_title for each of them.
+
+    A large site has ~10,000 distinct anchors, rows and headings, and the pack ~1,400 titles: asking every
+    matcher in turn made 9 million substring tests (evaluate() of the 5,467-page bench site, docs/benchmarks.md).
+    Each title is filed under its first two letters (a loose title under its first three, a gapped one under
+    its key part's first two), so a text is compared only with the titles that start with letter pairs it has.
+    """
+
+    def __init__(self, matchers: Sequence[ItemMatcher]) -> None:
+        self._matchers = {m.item.id: m for m in matchers}
+        self._exact: dict[str, list[tuple[str, str]]] = {}
+        self._loose: dict[str, list[tuple[str, str]]] = {}
+        self._gapped: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+        for m in matchers:
+            item_id = m.item.id
+            for t in m._titles:
+                self._exact.setdefault(t[:2] if len(t) > 1 else "", []).append((t, item_id))
+            for t in m._long_titles:
+                self._loose.setdefault(t[:LOOSE_EDGE], []).append((t, item_id))
+            for key, pattern in m._gapped_titles:
+                self._gapped.setdefault(key[:2] if len(key) > 1 else "", []).append((key, pattern, item_id))
+
+    def items(self, text: str) -> frozenset[str]:
+        c, bare = _title_forms(text)
+        if not c:
+            return frozenset()
+        pairs = {c[i : i + 2] for i in range(len(c) - 1)} | {bare[i : i + 2] for i in range(len(bare) - 1)}
+        pairs.add("")  # one-letter titles, if a pack has any, are tried on every text
+        found = {i for key in pairs & self._exact.keys() for t, i in self._exact[key] if t in c or t in bare}
+        triples = {bare[i : i + LOOSE_EDGE] for i in range(len(bare) - LOOSE_EDGE + 1)}
+        for key in triples & self._loose.keys():
+            for title, item_id in self._loose[key]:
+                if item_id not in found and title[-LOOSE_EDGE:] in bare:
+                    pattern = loose_pattern(title)
+                    if pattern is not None and pattern.search(bare):
+                        found.add(item_id)
+        for key in pairs & self._gapped.keys():
+            for part, pattern, item_id in self._gapped[key]:
+                if item_id not in found and part in bare and pattern.search(bare):
+                    found.add(item_id)
+        return frozenset(i for i in found if not any(x in c for x in self._matchers[i]._excludes))
+
+
 # "O12" inside a row rather than at its start: ITA tables often lead with a sub-indicator column
 # ("ข้อมูลพื้นฐาน | O1 | โครงสร้าง | เปิด") or a running number ("1 | O1 | …").
 _ID_IN_ROW = re.compile(r"(?<![A-Za-z0-9])[oO](?:it|IT)?\s?[.\-]?\s?0*([1-9]\d?)(?![\d/:.,\-]?\d)")
@@ -224,15 +268,16 @@ def link_strengths(
     )
 
 
-def items_named(matchers: Sequence[ItemMatcher], text: str) -> tuple[str, ...]:
+def items_named(matchers: Sequence[ItemMatcher], text: str, titles: TitleIndex | None = None) -> tuple[str, ...]:
     """The items a heading or title names (ItemMatcher.names for each, reading the number once)."""
     number = item_number_at_start(text)
-    return tuple(m.item.id for m in matchers if m.item.number == number or m.by_title(text))
+    titled = (titles or TitleIndex(matchers)).items(text)
+    return tuple(m.item.id for m in matchers if m.item.number == number or m.item.id in titled)
 
 
 def priority_hint(pack: RulePack) -> Callable[[Link], int]:
     """For the crawler: fetch first what looks like an ITA page or an item's evidence."""
-    matchers = [ItemMatcher(i) for i in pack.items]
+    titles = TitleIndex([ItemMatcher(i) for i in pack.items])
     ita = tuple(compact(w) for w in _ITA_WORDS)
 
     def hint(link: Link) -> int:
@@ -242,9 +287,9 @@ def priority_hint(pack: RulePack) -> Callable[[Link], int]:
         c = compact(link.text) + ("|" + compact(link.context) if generic else "")
         if any(w in c for w in ita):
             return 3
-        if any(m.by_title(link.text) for m in matchers):
+        if titles.items(link.text):
             return 2
-        if is_generic_anchor(link.text) and any(m.by_title(link.context) for m in matchers):
+        if is_generic_anchor(link.text) and titles.items(link.context):
             return 2
         return 0
 
