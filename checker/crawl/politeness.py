@@ -1,10 +1,11 @@
 """A Fetcher wrapper that keeps the crawler gentle with fragile sites on weak shared hosting.
 
 Per host (hostname:port) it limits requests in flight, spaces request starts (our minimum, the site's
-Crawl-delay, and an adaptive delay that grows on 429/503 and shrinks slowly on success), retries only what a
-retry can fix (timeouts, connection errors, 5xx, 429) with exponential backoff and jitter, honours Retry-After,
-and stops asking a host that keeps failing (a circuit breaker) instead of queueing hundreds of doomed requests.
-robots.txt is checked before anything is sent. All waiting goes through an injectable `sleep` and `clock`.
+Crawl-delay, and an adaptive delay that grows on 429/503 without Retry-After and halves on each success),
+retries only what a retry can fix (timeouts, connection errors, 5xx, 429) with exponential backoff and jitter,
+honours Retry-After, and stops asking a host that keeps failing (a circuit breaker) instead of queueing hundreds
+of doomed requests. robots.txt is checked before anything is sent. All waiting goes through an injectable
+`sleep` and `clock`.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ class Policy:
     max_backoff: float = 30.0
     jitter: float = 0.25  # a backoff wait varies by ±this fraction, so retries do not arrive in lockstep
     max_retry_after: float = 60.0  # a longer Retry-After is not waited for: the URL is given up
-    adaptive_step: float = 1.0  # a 429/503 raises the host's delay to at least this, else doubles it
+    adaptive_step: float = 1.0  # a 429/503 without Retry-After raises the host's delay to this, else doubles it
     max_adaptive_delay: float = 10.0
-    adaptive_decay: float = 0.9  # each success multiplies the raised delay by this
+    # Each success halves the raised delay: one 429 costs a few seconds, not the rest of the crawl (a ×0.9
+    # decay spaced 63 requests a second apart after one "Retry-After: 1").
+    adaptive_decay: float = 0.5
     breaker_threshold: int = 5  # consecutive failed requests that pause a host
     breaker_cooldown: float = 60.0  # seconds a paused host is left alone before one trial request
 
@@ -246,10 +249,11 @@ class PoliteFetcher:
         self._end_trial(host, trial)
         retry_after = None
         if result.status in (429, 503):
-            host.adaptive = min(p.max_adaptive_delay, max(p.adaptive_step, host.adaptive * 2))
             self.stats.backoffs += 1
             retry_after = parse_retry_after(result.retry_after)
-        if retry_after is not None:
+            if retry_after is None:  # no word from the server on how long: slow down until successes return
+                host.adaptive = min(p.max_adaptive_delay, max(p.adaptive_step, host.adaptive * 2))
+        if retry_after is not None:  # the server said how long: the host pauses once, then goes on at its pace
             wait = min(retry_after, p.max_retry_after)
             host.paused_until = max(host.paused_until, now + wait)  # the whole host waits, not only this URL
             if retry_after > p.max_retry_after:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time as time_module
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,7 @@ from checker.crawl.crawler import Crawler, CrawlOptions
 from checker.crawl.fetcher import USER_AGENT, FetchResult, HttpxFetcher
 from checker.crawl.politeness import Policy, PoliteFetcher, host_key, parse_retry_after
 from checker.crawl.robots import Robots
+from checker.rules.schema import RulePack
 from tests.support.server import FixtureHandler, serve_site
 
 SITE = Path(__file__).parents[1] / "fixtures" / "sites" / "basic"
@@ -179,7 +181,7 @@ async def test_429_without_retry_after_backs_off_and_raises_the_host_delay() -> 
         await polite.fetch(f"{A}p{i}", 1000)
     starts = [inner.calls[url][1]] + [inner.calls[f"{A}p{i}"][0] for i in range(3)]
     gaps = [round(b - a, 3) for a, b in itertools.pairwise(starts)]
-    assert gaps == [1.8, 1.62, 1.458]
+    assert gaps == [1.0, 0.5, 0.25]  # halved by each success: back to normal after a few
     assert polite.stats.backoffs == 1
 
 
@@ -437,3 +439,26 @@ async def test_the_crawler_works_through_the_polite_fetcher(site: tuple[str, typ
     assert result.resources[base + "ita.html"].ok
     assert not any(path.startswith("/docs/") for path in handler.hits)
     assert handler.max_in_flight <= 2 and polite.stats.robots_skips >= 1
+
+
+async def test_one_429_costs_its_retry_after_not_the_rest_of_the_crawl(pack: RulePack) -> None:
+    """The demo site (~60 requests) with one PDF answering 429 + Retry-After: 1 once, then normally: the crawl
+    waits out that second and goes on at full pace (a slow ×0.9 decay once spaced every later request 1 s apart)."""
+    from checker.api import run_check
+    from checker.demo.server import SITE_DIR
+
+    pdf = "/files/budget-ordinance-2567.pdf"
+    options = CrawlOptions(early_stop=False, render="never")
+
+    async def timed(routes: dict[str, dict[str, Any]]) -> tuple[float, int, type[FixtureHandler]]:
+        with serve_site(SITE_DIR, routes) as (base, handler):
+            began = time_module.monotonic()
+            run = await run_check(base, pack, ocr=None, options=options)
+            return time_module.monotonic() - began, run.report.stats.requests, handler
+
+    plain, requests, _ = await timed({})
+    limited, limited_requests, handler = await timed(
+        {pdf: {"sequence": [{"status": 429, "headers": {"Retry-After": "1"}}, {"file": pdf.lstrip("/")}]}}
+    )
+    assert handler.hits[pdf] == 2 and requests >= 40 and limited_requests == requests + 1
+    assert limited - plain < 3.0, (plain, limited)
