@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,7 +48,7 @@ def _now() -> str:
 SETTLED = frozenset({"pass", "incomplete", "outdated", "unreachable"})
 
 
-def settled_check(pack: RulePack, home_url: str, year: int) -> StopWhen:
+def settled_check(pack: RulePack, home_url: str, year: int, deadline: float | None = None) -> StopWhen:
     """When to stop crawling early: an ITA page was found and every item has a verdict from fetched
     evidence. Missing and review items keep the crawl going: more pages might still hold their evidence."""
 
@@ -58,9 +59,14 @@ def settled_check(pack: RulePack, home_url: str, year: int) -> StopWhen:
         site = SiteContent(home_url, resources, documents, find_index_pages(pack, site, memo=memo))
         if not site.index_pages:
             return False
-        return all(i.status in SETTLED for i in evaluate(pack, site, year, memo=memo))
+        return all(i.status in SETTLED for i in evaluate(pack, site, year, memo=memo, deadline=deadline))
 
     return settled
+
+
+def evaluation_reserve(max_seconds: float) -> float:
+    """Seconds of the budget kept for judging what the crawl read (3 s of 10, 30 s of 600 and more)."""
+    return min(30.0, max(3.0, 0.05 * max_seconds), 0.5 * max_seconds)
 
 
 def score(items: list[ItemResult]) -> Score:
@@ -91,20 +97,25 @@ async def run_check(
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
     started = _now()
+    opts = options or CrawlOptions()
+    # --max-seconds bounds the whole check: the crawl stops in time for the evaluation to fit.
+    deadline = time.monotonic() + opts.max_seconds
+    crawl_deadline = deadline - evaluation_reserve(opts.max_seconds)
     own_fetcher = fetcher is None
     if fetcher is None:
         # Polite by default: robots.txt, per-host spacing, backoff on 429/503, a breaker for failing sites.
-        policy = Policy(concurrency=(options or CrawlOptions()).concurrency)
-        fetcher = await PoliteFetcher.for_site(HttpxFetcher(timeout=timeout, cache=cache, verify=verify), start, policy)
+        http = HttpxFetcher(timeout=timeout, cache=cache, verify=verify)
+        http.deadline = crawl_deadline  # time.monotonic is the event loop's clock
+        fetcher = await PoliteFetcher.for_site(http, start, Policy(concurrency=opts.concurrency))
     engine = find_ocr() if ocr == "auto" else ocr
     # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
-    mode = (options or CrawlOptions()).render
+    mode = opts.render
     path = find_browser(browser) if mode != "never" else None
     renderer = PlaywrightRenderer(path) if path else None
     # Next to the HTTP cache: what was read from each unchanged body, so a re-run does not read it again.
     doc_cache = DocumentCache.open(document_cache_path(cache)) if cache is not None else None
     try:
-        settled = settled_check(pack, start, year) if (options or CrawlOptions()).early_stop else None
+        settled = settled_check(pack, start, year, crawl_deadline) if opts.early_stop else None
         crawler = Crawler(
             fetcher,
             options,
@@ -115,7 +126,7 @@ async def run_check(
             stop_when=settled,
             doc_cache=doc_cache,
         )
-        crawl = await crawler.crawl(start)
+        crawl = await crawler.crawl(start, deadline=crawl_deadline)
     finally:
         if own_fetcher:
             await fetcher.aclose()
@@ -128,6 +139,9 @@ async def run_check(
         sent = fetcher.stats.requests + crawl.counts.get("redirect_hops", 0)
         crawl.stats = crawl.stats.model_copy(update={"requests": max(crawl.stats.requests, sent)})
     site_error = crawl.home_error
+    home_skipped = crawl.home.skipped_reason if crawl.home is not None else None
+    if site_error and crawl.budget_exhausted == "time" and (home_skipped or "budget").startswith("budget"):
+        site_error = t("home_budget", lang, seconds=f"{opts.max_seconds:g}")
     if site_error:
         reason = t("site_down", lang, why=site_error)
         if site_error.startswith("TLS"):
@@ -148,7 +162,7 @@ async def run_check(
     else:
         home_url = start if start in crawl.resources else next(iter(crawl.resources))
         content = SiteContent(home_url, crawl.resources, crawl.documents, unrendered=tuple(crawl.not_rendered))
-        items = evaluate(pack, content, year, lang)
+        items = evaluate(pack, content, year, lang, deadline=deadline)
         home_doc = crawl.documents.get(home_url)
         name = (home_doc.title or None) if home_doc else None
     report = SiteReport(

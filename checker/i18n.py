@@ -185,6 +185,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "งบการตรวจ ({what}) หมดก่อนตรวจครบทุกหน้า ผลบางข้ออาจยังไม่สมบูรณ์",
         "en": "The crawl budget ({what}) ran out before every page was seen; some verdicts may be incomplete",
     },
+    # The budget that stopped a check, as `budget_spent` names it (coverage.budget_exhausted keeps the id).
+    "budget_pages": {"th": "จำนวนหน้า --max-pages", "en": "pages, --max-pages"},
+    "budget_documents": {"th": "จำนวนเอกสาร --max-documents", "en": "documents, --max-documents"},
+    "budget_bytes": {"th": "ปริมาณข้อมูลที่ดาวน์โหลด", "en": "bytes downloaded"},
+    "budget_time": {"th": "เวลา --max-seconds", "en": "time, --max-seconds"},
+    "eval_time": {
+        "th": "หมดเวลาตรวจ (--max-seconds) ก่อนพิจารณาข้อนี้ ต้องตรวจเองหรือรันใหม่โดยให้เวลามากขึ้น",
+        "en": "The time budget (--max-seconds) ran out before this item was judged; check it by hand or run "
+        "again with more time",
+    },
+    "evidence_cut": {
+        "th": "อ่าน {url} ได้ไม่ครบ ({why}) สิ่งที่ไม่พบอาจอยู่ในส่วนที่ไม่ได้อ่าน",
+        "en": "{url} was read only in part ({why}); what was not found may be in the rest",
+    },
+    "cut_size": {"th": "ขนาดเกินที่กำหนด ตัดส่วนที่เหลือ", "en": "larger than the size cap, the rest was cut"},
+    "cut_time": {
+        "th": "หมดเวลาตรวจก่อนดาวน์โหลดเสร็จ",
+        "en": "the time budget ran out before the download finished",
+    },
+    "home_budget": {
+        "th": "ไม่มีคำตอบภายในเวลาที่กำหนด ({seconds} วินาที, --max-seconds)",
+        "en": "no answer within the time budget ({seconds} s, --max-seconds)",
+    },
     "not_rendered": {
         "th": "มี {n} หน้าที่ต้องใช้เบราว์เซอร์แสดงผล แต่ไม่พบเบราว์เซอร์ (เช่น {first})",
         "en": "{n} pages need a browser to show their content, and none was found (e.g. {first})",
@@ -239,6 +262,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cov_external_links": {"th": "ลิงก์ภายนอก (ไม่ได้ตรวจ)", "en": "off-site links (not crawled)"},
     "cov_pages_left": {"th": "หน้าที่ยังไม่ได้ตรวจ", "en": "pages left"},
     "cov_seconds": {"th": "ใช้เวลา (วินาที)", "en": "seconds"},
+    "cut_heading": {"th": "หน้าและไฟล์ที่อ่านได้ไม่ครบ", "en": "Pages and files read only in part"},
+    "cut_line": {
+        "th": "อ่านได้ไม่ครบ {n} รายการ (เช่น {first}: {why})",
+        "en": "{n} read only in part (e.g. {first}: {why})",
+    },
     "not_rendered_heading": {
         "th": "หน้าที่ต้องใช้เบราว์เซอร์แสดงผลแต่ไม่ได้แสดงผล",
         "en": "Pages that need a browser and were not rendered",

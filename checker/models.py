@@ -52,6 +52,7 @@ class Resource:
     redirects: tuple[str, ...] = ()
     encoding: str | None = None
     truncated: bool = False
+    cut: str | None = None  # why the body was cut: "size" (the byte cap) or "time" (the time budget)
     last_modified: str | None = None  # the Last-Modified header, kept as a weak period signal
 
     @property
@@ -184,6 +185,7 @@ class Coverage(_Frozen):
     seconds: float = 0.0
     stopped_early: bool = False  # every item was settled, so the crawl stopped before its budget
     skipped_settled: int = 0  # links left unvisited because of that
+    cut_bodies: dict[str, str] = {}  # URL -> "size" | "time": bodies read only in part (the cap, the budget)
 
 
 class Score(_Frozen):
@@ -287,6 +289,7 @@ class EvidenceUnit:
     weak_dates: tuple[tuple[str, str], ...] = ()  # (what, ISO date): file metadata, Last-Modified
     ocr: bool = False  # some of `text` came from OCR: expect noise (checks may match tolerantly)
     named: bool = False  # the link or row that led here names the item (not just a link on a page that does)
+    cut: str | None = None  # only part of the body was read ("size", "time"): an element not seen may be in the rest
 
     def page_of(self, pos: int) -> int | None:
         if not self.page_starts:

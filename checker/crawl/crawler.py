@@ -27,7 +27,8 @@ from checker.models import Coverage, Document, Link, Referrer, Resource, Resourc
 
 STOP_CHECK_EVERY = 20
 StopWhen = Callable[[dict[str, Resource], dict[str, Document]], bool]
-HARD_STOP_GRACE = 30.0  # seconds past the time budget before requests in flight are abandoned
+HARD_STOP_GRACE = 1.0  # seconds past the deadline before requests still in flight are abandoned
+STOP_CHECK_SHARE = 0.25  # at most this share of the crawl's time goes to early-stop evaluations
 PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
 
 
@@ -90,6 +91,7 @@ class CrawlResult:
             seconds=round(self.seconds, 2),
             stopped_early=self.stopped_early,
             skipped_settled=skipped["settled"],
+            cut_bodies={r.url: r.cut for r in self.resources.values() if r.fetched and r.cut},
         )
 
     @property
@@ -135,11 +137,17 @@ class Crawler:
         self._budget: str | None = None
         self._traps = TrapGuard()
 
-    async def crawl(self, start_url: str) -> CrawlResult:
+    async def crawl(self, start_url: str, deadline: float | None = None) -> CrawlResult:
+        """Crawl from `start_url` until the frontier or a budget is spent; `deadline` (time.monotonic) ends it
+        sooner than `max_seconds` (the caller keeps time to judge what was read)."""
         start = canonical(start_url)
         self.scope = SiteScope.of(start)
         self._started = time.monotonic()
         self._deadline = self._started + self.opt.max_seconds
+        if deadline is not None:
+            self._deadline = min(self._deadline, deadline)
+        self._stop_cost = 0.0  # seconds the last early-stop evaluation took
+        self._stop_after = self._started  # no early-stop evaluation before this
         self._push(start, depth=0, priority=100)
         self._wake = asyncio.Event()
         self._inflight = 0
@@ -147,7 +155,8 @@ class Crawler:
         workers = [asyncio.create_task(self._worker()) for _ in range(max(1, self.opt.concurrency))]
         try:
             # A hard stop: the time budget is checked between requests, this also bounds a request that hangs.
-            await asyncio.wait_for(asyncio.gather(*workers), timeout=self.opt.max_seconds + HARD_STOP_GRACE)
+            left = self._deadline - time.monotonic()
+            await asyncio.wait_for(asyncio.gather(*workers), timeout=max(0.0, left) + HARD_STOP_GRACE)
         except TimeoutError:
             self._budget = "time"
         finally:
@@ -266,7 +275,13 @@ class Crawler:
         done = self._counts["pages_started"] + self._counts["documents_started"]
         if done % STOP_CHECK_EVERY or -self._heap[0][0] > 1:
             return
-        if self.stop_when(self._resources, self._documents):
+        began = time.monotonic()
+        if began < self._stop_after:
+            return  # the last evaluation was costly (a page of 20,000 links): let the crawl catch up first
+        settled = self.stop_when(self._resources, self._documents)
+        self._stop_cost = time.monotonic() - began
+        self._stop_after = began + self._stop_cost / STOP_CHECK_SHARE
+        if settled:
             self._stopped = True
             for _prio, _depth, _seq, url in self._heap:
                 res = self._resources.get(url)
@@ -278,8 +293,10 @@ class Crawler:
         is_doc = looks_like_document_url(url)
         cap = self.opt.max_document_bytes if is_doc else self.opt.max_page_bytes
         result = await self.fetcher.fetch(url, cap)
-        if result.skipped:  # robots.txt said no, or the site is failing and paused: no request was made
+        if result.skipped:  # robots.txt said no, the site is failing and paused, or time is up: no answer
             self._counts[result.skipped] += 1
+            if result.skipped == "budget:time":
+                self._budget = self._budget or "time"
             res = self._resources.setdefault(url, Resource(url=url, final_url=url, status=None, depth=depth))
             res.fetched, res.skipped_reason, res.error = False, result.skipped, result.error
             return
@@ -290,6 +307,8 @@ class Crawler:
         else:
             self._counts["bytes"] += len(result.body)
         res = self._store(url, depth, result)
+        if result.cut == "time":
+            self._budget = self._budget or "time"
         if not res.ok:
             self._counts["errors"] += 1
         elif res.kind is ResourceKind.HTML:
@@ -381,6 +400,7 @@ class Crawler:
         res.error = result.error
         res.redirects = result.redirects
         res.truncated = result.truncated
+        res.cut = result.cut
         res.last_modified = result.last_modified
         res.kind = classify(result.body, result.content_type, result.final_url) if result.body else _guess_kind(url)
         if res.ok and res.kind is ResourceKind.HTML and res.truncated:

@@ -16,6 +16,7 @@ import httpx
 from checker import __version__
 from checker.crawl.cache import REVALIDATE, RevalidatingCache, storable
 
+DEADLINE_SLACK = 0.5  # seconds past the deadline before a request still waiting for its headers is dropped
 USER_AGENT = f"oitcheck/{__version__} (+https://github.com/oitcheck/oitcheck; OIT self-audit)"
 
 
@@ -28,7 +29,8 @@ class FetchResult:
     body: bytes = b""
     error: str | None = None
     redirects: tuple[str, ...] = ()
-    truncated: bool = False
+    truncated: bool = False  # the body was cut: see `cut`
+    cut: str | None = None  # why: "size" (the byte cap) or "time" (the check's time budget ran out mid-body)
     last_modified: str | None = None
     retry_after: str | None = None  # the Retry-After header of a 429/503, for backoff
     skipped: str | None = None  # not requested at all, and why ("robots", "circuit-open")
@@ -42,7 +44,13 @@ class Fetcher(Protocol):
 
 
 class HttpxFetcher:
-    """httpx with redirects followed (max 10), a per-request deadline and a byte cap per response."""
+    """httpx with redirects followed (max 10), a per-request deadline and a byte cap per response.
+
+    `deadline` (the event loop's clock, None = none) is the check's time budget: no request waits past it,
+    and a body still arriving then (a server trickling 50 MB) is kept as far as it came, marked cut for time.
+    """
+
+    deadline: float | None = None
 
     def __init__(
         self,
@@ -68,12 +76,20 @@ class HttpxFetcher:
         )
 
     async def fetch(self, url: str, max_bytes: int) -> FetchResult:
+        limit = self._timeout * 2
+        if self.deadline is not None:
+            left = self.deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                return FetchResult(url, url, None, error="time budget spent", skipped="budget:time")
+            limit = min(limit, left + DEADLINE_SLACK)  # a body still arriving is cut by _read, at the deadline
         try:
             # asyncio.timeout, not wait_for: wait_for runs each request in a task of its own, about 15% of
             # the CPU a fetch costs on a fast site.
-            async with asyncio.timeout(self._timeout * 2):
+            async with asyncio.timeout(limit):
                 return await self._get(url, max_bytes)
         except TimeoutError:
+            if self.deadline is not None and asyncio.get_running_loop().time() >= self.deadline:
+                return FetchResult(url, url, None, error="no answer within the time budget", skipped="budget:time")
             return FetchResult(url, url, None, error="timeout")
         except httpx.TooManyRedirects:
             return FetchResult(url, url, None, error="too many redirects")
@@ -94,15 +110,15 @@ class HttpxFetcher:
                                    from_cache=True)  # fmt: skip
             foreign_304 = resp.status_code == 304
             if not foreign_304:
-                body, truncated = await _read(resp, max_bytes)
+                body, cut = await _read(resp, max_bytes, self.deadline)
         if foreign_304:
             # Our validators went along a redirect to another URL (httpx copies headers): that 304 says
             # nothing about the copy we hold. Ask again without conditions.
             async with self._client.stream("GET", url) as resp:
-                body, truncated = await _read(resp, max_bytes)
+                body, cut = await _read(resp, max_bytes, self.deadline)
         redirects = tuple(str(r.url) for r in resp.history)
         if self._cache is not None:
-            if storable(resp.status_code, resp.headers, bool(redirects), truncated):
+            if storable(resp.status_code, resp.headers, bool(redirects), cut is not None):
                 self._cache.store(url, resp.headers, body)
             elif stored is not None:
                 self._cache.forget(url)
@@ -113,7 +129,8 @@ class HttpxFetcher:
             content_type=resp.headers.get("content-type", ""),
             body=body,
             redirects=redirects,
-            truncated=truncated,
+            truncated=cut is not None,
+            cut=cut,
             last_modified=resp.headers.get("last-modified"),
             retry_after=resp.headers.get("retry-after"),
         )
@@ -124,16 +141,20 @@ class HttpxFetcher:
             self._cache.close()
 
 
-async def _read(resp: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
-    """The body up to `max_bytes`, and whether it was cut there."""
+async def _read(resp: httpx.Response, max_bytes: int, deadline: float | None = None) -> tuple[bytes, str | None]:
+    """The body up to `max_bytes` and until `deadline`, and why it was cut ("size", "time") or None."""
     chunks: list[bytes] = []
     size = 0
-    async for chunk in resp.aiter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            return b"".join(chunks)[:max_bytes], True
-    return b"".join(chunks), False
+    try:
+        async with asyncio.timeout_at(deadline):
+            async for chunk in resp.aiter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    return b"".join(chunks)[:max_bytes], "size"
+    except TimeoutError:
+        return b"".join(chunks), "time"
+    return b"".join(chunks), None
 
 
 def _describe_connect_error(exc: BaseException) -> str:

@@ -7,6 +7,7 @@ not read -> review; else pass. A wrong pass is the worst outcome, so "unknown" n
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +22,9 @@ from checker.rules import checks
 from checker.rules.schema import Element, Item, RulePack
 
 MAX_EVIDENCE = 5
+# Unopened links weighed per item, in site order: a news list of 20,000 links naming one item says no more
+# than its first few hundred, and judging every one made evaluation grow with the links of a page.
+MAX_UNOPENED = 300
 MAX_REASONS = 8
 
 
@@ -66,9 +70,11 @@ def evaluate_item(
 ) -> ItemResult:
     units = gather(ItemMatcher(item), site, lang, others, index, memo)
     live = [u for u in units if u.state == "ok"]
-    pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))]
+    pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))][:MAX_UNOPENED]
     # Unopened links that are not the item's evidence (a Facebook icon in the row) still show a link element.
-    linked = [u for u in units if u.state == "not_fetched" and u not in pending]
+    # (By identity: units compare field by field, and a home page can carry 20,000 unopened links.)
+    chosen = {id(u) for u in pending}
+    linked = [u for u in units if u.state == "not_fetched" and id(u) not in chosen][:MAX_UNOPENED]
     failed = [u for u in units if u.state == "failed"]
     if not live:
         return _without_live_evidence(item, units, site, lang)
@@ -123,7 +129,7 @@ def evaluate_item(
         ElementOut(id=v.element.id, label=v.element.label.get(lang), status=v.status)  # type: ignore[arg-type]
         for v in verdicts
     ]
-    reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes
+    reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes + _cut_notes(considered, lang)
     evidence = _evidence(considered + _shown(verdicts, considered), verdicts, labels, lang)
     return _result(item, status, reasons, elements, evidence)
 
@@ -163,6 +169,11 @@ def _without_live_evidence(item: Item, units: list[EvidenceUnit], site: SiteCont
         # Pages that only a browser can show were not read: the item may be on them. Never a guess.
         why.append(t("not_rendered", lang, n=len(site.unrendered), first=site.unrendered[0]))
         return _result(item, "review", why, _elements(item, lang, "unknown"))
+    cut = next(((u, r.cut) for u in site.home_view() if (r := site.resources.get(u)) is not None and r.cut), None)
+    if cut is not None:
+        # Only the start of the home page was read: its menu may name the item further down.
+        why.append(t("evidence_cut", lang, url=cut[0], why=t(f"cut_{cut[1]}", lang)))
+        return _result(item, "review", why, _elements(item, lang, "unknown"))
     return _result(item, "missing", [t("missing", lang, title=item.title.th), *why], _elements(item, lang, "not_found"))
 
 
@@ -193,6 +204,12 @@ def _reasons(
                 reasons.append(t("unreadable", lang, url=u.url, why=u.why_unreadable))
     reasons += [t("broken_extra", lang, url=u.url, why=u.failure) for u in failed]
     return reasons
+
+
+def _cut_notes(units: list[EvidenceUnit], lang: str) -> list[str]:
+    """Evidence read only in part (a page past the size cap, a body still arriving when time ran out)."""
+    cut = {u.url: u.cut for u in units if u.cut}
+    return [t("evidence_cut", lang, url=url, why=t(f"cut_{why}", lang)) for url, why in cut.items()]
 
 
 def _shown(verdicts: list[_ElementVerdict], considered: list[EvidenceUnit]) -> list[EvidenceUnit]:
@@ -248,7 +265,8 @@ def _judge_element(element: Element, units: list[EvidenceUnit], linked: Sequence
         if isinstance(out, checks.Hit):
             page = u.page_of(out.pos) if out.pos is not None else None
             return _ElementVerdict(element, "found", u, out.snippet, page)
-        unknown = unknown or out is None
+        # Not in the part that was read of a body cut short: it may be in the rest.
+        unknown = unknown or out is None or (out is False and u.cut is not None)
     for u in linked:
         out = checks.run(element.spec, u)
         if isinstance(out, checks.Hit):
@@ -285,13 +303,25 @@ def _elements(item: Item, lang: str, status: ElementStatus) -> list[ElementOut]:
 
 
 def evaluate(
-    pack: RulePack, site: SiteContent, year: int | None = None, lang: str = "th", memo: NamingMemo | None = None
+    pack: RulePack,
+    site: SiteContent,
+    year: int | None = None,
+    lang: str = "th",
+    memo: NamingMemo | None = None,
+    deadline: float | None = None,
 ) -> list[ItemResult]:
     """Judge every item of the pack; `year` (Buddhist era) defaults to the pack's fiscal year. `memo` (made
-    for this pack's items) may be kept by a caller that judges a growing crawl again and again."""
+    for this pack's items) may be kept by a caller that judges a growing crawl again and again. Items not
+    reached by `deadline` (time.monotonic) are review, saying the time ran out: never a guess."""
     year = year or pack.fiscal_year
     memo = memo or NamingMemo([ItemMatcher(i) for i in pack.items])
     if not site.index_pages:
         site = replace(site, index_pages=find_index_pages(pack, site, memo=memo))
     index = build_index(site, memo)
-    return [evaluate_item(item, site, year, lang, memo.matchers, index, memo) for item in pack.items]
+    out: list[ItemResult] = []
+    for item in pack.items:
+        if deadline is not None and time.monotonic() > deadline:
+            out.append(_result(item, "review", [t("eval_time", lang)], _elements(item, lang, "unknown")))
+        else:
+            out.append(evaluate_item(item, site, year, lang, memo.matchers, index, memo))
+    return out

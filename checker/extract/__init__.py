@@ -51,8 +51,9 @@ def extract(resource: Resource, ocr: Ocr | None = None, limits: DocLimits = DEFA
     except Exception as exc:  # a reader bug or a file no library expected: one unreadable document, not a crash
         doc = unreadable(url, kind, "broken_file", f"{type(exc).__name__}: {exc}")
     if not doc.readable and resource.truncated and doc.unreadable_reason == "broken_file":
-        # The crawler stopped the download at its byte cap: the file is too big, not damaged.
-        return unreadable(url, kind, "too_large", f"download cut at {len(body)} bytes; {doc.detail}")
+        # The crawler stopped the download (its byte cap, or the time budget): not a damaged file.
+        why = "cut_time" if resource.cut == "time" else "too_large"
+        return unreadable(url, kind, why, f"download cut at {len(body)} bytes; {doc.detail}")
     return doc
 
 

@@ -55,7 +55,9 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     if declared and declared != "utf-8" and declared not in ("latin-1", "iso8859-1", "cp1252"):
         return body.decode(declared, errors="replace"), declared
     try:
-        return body.decode("utf-8"), "utf-8"
+        # Not final: a body cut at a byte cap or a deadline may end inside a character, which is not a
+        # sign of another encoding (it once turned a cut UTF-8 page into cp874 mojibake).
+        return codecs.getincrementaldecoder("utf-8")().decode(body, final=False), "utf-8"
     except UnicodeDecodeError:
         pass
     if declared in ("latin-1", "iso8859-1", "cp1252") and not _looks_thai_cp874(body):

@@ -118,7 +118,10 @@ def _coverage(report: SiteReport, cov: Coverage, lang: str) -> str:
             parts.append(f"{t('cov_' + field, lang)} {value}")
     parts.append(f"{t('cov_seconds', lang)} {cov.seconds:.0f}")
     if cov.budget_exhausted:
-        parts.append(t("budget_spent", lang, what=cov.budget_exhausted))
+        parts.append(t("budget_spent", lang, what=t(f"budget_{cov.budget_exhausted}", lang)))
     if cov.not_rendered:
         parts.append(t("not_rendered", lang, n=len(cov.not_rendered), first=cov.not_rendered[0]))
+    if cov.cut_bodies:
+        url, why = next(iter(cov.cut_bodies.items()))
+        parts.append(t("cut_line", lang, n=len(cov.cut_bodies), first=url, why=t(f"cut_{why}", lang)))
     return f"**{text(t('coverage_heading', lang))}:** " + text(" · ".join(parts))

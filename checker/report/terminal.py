@@ -80,9 +80,12 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
                              budget=cov.skipped_budget, depth=cov.skipped_depth, trap=cov.skipped_trap,
                              external=cov.external_links, seconds=cov.seconds)  # fmt: skip
         if cov.budget_exhausted:
-            summary += "\n" + t("budget_spent", lang, what=cov.budget_exhausted)
+            summary += "\n" + t("budget_spent", lang, what=t(f"budget_{cov.budget_exhausted}", lang))
         if cov.not_rendered:
             summary += "\n" + t("not_rendered", lang, n=len(cov.not_rendered), first=escape(cov.not_rendered[0]))
+        if cov.cut_bodies:
+            url, why = next(iter(cov.cut_bodies.items()))
+            summary += "\n" + t("cut_line", lang, n=len(cov.cut_bodies), first=escape(url), why=t(f"cut_{why}", lang))
     parts.append(Panel(summary, expand=False))
     return Group(*parts)
 

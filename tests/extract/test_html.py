@@ -146,3 +146,12 @@ def test_decoding(body: bytes, content_type: str, codec: str) -> None:
 def test_hostile_or_broken_html_does_not_raise(hostile: bytes) -> None:
     doc = extract_html(hostile, BASE)
     assert doc.readable
+
+
+def test_a_utf8_body_cut_inside_a_character_stays_utf8() -> None:
+    # The crawler cuts bodies at a byte cap or a deadline, often in the middle of a 3-byte Thai letter.
+    body = "<html><body><p>ติดต่อเรา โทรศัพท์ 043-123456</p></body></html>".encode()
+    cut = body[: body.index("โทร".encode()) + 4]  # inside "ท"
+    for content_type in ("text/html; charset=utf-8", ""):
+        text, codec = decode_html(cut, content_type)
+        assert codec == "utf-8" and "ติดต่อเรา" in text, (content_type, text)

@@ -167,7 +167,7 @@ def test_page_shows_the_report_in_thai_and_a_screenshot_is_saved(watched: Watche
         "การเปลี่ยนแปลงจากการตรวจครั้งก่อน",
         "แย่ลง",
         "ขอบเขตการตรวจ",  # coverage
-        "งบการตรวจ (pages) หมด",
+        "งบการตรวจ (จำนวนหน้า --max-pages) หมด",
         "พบจาก procurement.html",  # found_via
         "ช่วงเวลา FY2566-2570",  # period
         "องค์ประกอบที่ไม่พบ",
