@@ -212,6 +212,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "มี {n} หน้าที่ต้องใช้เบราว์เซอร์แสดงผล แต่ไม่พบเบราว์เซอร์ (เช่น {first})",
         "en": "{n} pages need a browser to show their content, and none was found (e.g. {first})",
     },
+    "progress_start": {"th": "กำลังเปิดหน้าแรก {url} …", "en": "Opening the home page {url} …"},
+    "progress": {
+        "th": "ตรวจแล้ว {pages} หน้า · {documents} เอกสาร · รอตรวจ {queued} · ผิดพลาด {errors}",
+        "en": "{pages} pages · {documents} documents · {queued} queued · {errors} errors",
+    },
+    "wrote": {"th": "บันทึกรายงานแล้ว: {path}", "en": "wrote {path}"},
     "crawl_stats": {
         "th": "ตรวจ {pages} หน้า {documents} เอกสาร คำขอ {requests} ครั้ง ผิดพลาด {errors}",
         "en": "{pages} pages, {documents} documents, {requests} requests, {errors} errors",

@@ -144,3 +144,12 @@ def test_demo_command_matches_ground_truth() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "all 43 verdicts match" in proc.stderr
     assert "O43" in proc.stdout
+
+
+def test_progress_and_messages_follow_the_language() -> None:
+    from checker.commands.check import progress_line
+    from checker.crawl.crawler import CrawlProgress
+
+    p = CrawlProgress(pages=12, documents=3, queued=40, errors=1, url="http://127.0.0.1/x")
+    assert progress_line(p, "th") == "ตรวจแล้ว 12 หน้า · 3 เอกสาร · รอตรวจ 40 · ผิดพลาด 1"
+    assert progress_line(p, "en") == "12 pages · 3 documents · 40 queued · 1 errors"

@@ -20,6 +20,7 @@ from checker.api import CheckRun, run_check
 from checker.commands.options import Settings
 from checker.commands.present import change_lines, waiver_lines
 from checker.crawl.crawler import CrawlProgress
+from checker.i18n import t
 from checker.models import SiteReport
 from checker.operations.lock import SiteLock, lock_path
 from checker.operations.thresholds import decide
@@ -105,12 +106,17 @@ def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:
 
     if s.quiet or not err.is_terminal:
         return go()
-    with err.status("…") as status:
+    with err.status(escape(t("progress_start", s.lang, url=s.url))) as status:
 
         def progress(p: CrawlProgress) -> None:
-            status.update(f"pages {p.pages} · documents {p.documents} · queue {p.queued} · errors {p.errors}")
+            status.update(escape(progress_line(p, s.lang)))
 
         return go(progress)
+
+
+def progress_line(p: CrawlProgress, lang: str) -> str:
+    """One line of the live display, in the user's language."""
+    return t("progress", lang, pages=p.pages, documents=p.documents, queued=p.queued, errors=p.errors)
 
 
 def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console, err: Console) -> None:
@@ -127,4 +133,4 @@ def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console,
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(report, lang=s.lang, indicators=indicators), encoding="utf-8")
         if not s.quiet:
-            err.print(f"wrote {escape(str(path))}")
+            err.print(escape(t("wrote", s.lang, path=path)))

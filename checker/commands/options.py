@@ -54,7 +54,7 @@ def add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
     p.add_argument("--max-pages", type=int, default=None, help="HTML pages to fetch at most (default 400)")
     p.add_argument("--max-documents", type=int, default=None, help="documents to fetch at most (default 300)")
-    p.add_argument("--max-seconds", type=float, default=None, help="time budget for the whole check, crawl and judging (default 600)")
+    p.add_argument("--max-seconds", type=float, default=None, help="time budget of the whole check (default 600)")
     p.add_argument("--concurrency", type=int, default=None, help="requests in flight to the site (default 4)")
     p.add_argument(
         "--render",
