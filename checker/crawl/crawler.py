@@ -10,98 +10,26 @@ import asyncio
 import heapq
 import itertools
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Literal
 
 from checker.crawl.doc_cache import DocumentCache, document_key
 from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.render import Renderer, looks_like_shell
+from checker.crawl.rendering import as_fetch, is_route, render_polite
+from checker.crawl.results import CrawlOptions, CrawlProgress, CrawlResult  # re-exported: the public names live here
 from checker.crawl.scope import BadURL, SiteScope, canonical
 from checker.crawl.traps import TrapGuard
 from checker.extract import Ocr, classify, extract, extract_html
 from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
-from checker.models import Coverage, Document, Link, Referrer, Resource, ResourceKind, Stats
+from checker.models import Document, Link, Referrer, Resource, ResourceKind, Stats
 
 STOP_CHECK_EVERY = 20
 StopWhen = Callable[[dict[str, Resource], dict[str, Document]], bool]
 HARD_STOP_GRACE = 1.0  # seconds past the deadline before requests still in flight are abandoned
 STOP_CHECK_SHARE = 0.25  # at most this share of the crawl's time goes to early-stop evaluations
 PriorityHint = Callable[[Link], int]  # higher = fetch sooner (0 = ordinary link)
-
-
-@dataclass(frozen=True)
-class CrawlOptions:
-    max_pages: int = 400  # HTML pages fetched
-    max_documents: int = 300  # PDF/DOCX/XLSX/images fetched
-    max_bytes: int = 500_000_000  # all bodies together
-    max_page_bytes: int = 5_000_000
-    max_document_bytes: int = 30_000_000
-    max_depth: int = 8
-    max_seconds: float = 600.0
-    concurrency: int = 4  # per host; the site is one host
-    render: Literal["auto", "always", "never"] = "auto"  # auto: only pages that are empty app shells
-    early_stop: bool = True  # stop once every item is settled (see api.settled_check)
-
-
-@dataclass(frozen=True)
-class CrawlProgress:
-    pages: int
-    documents: int
-    queued: int
-    errors: int
-    url: str
-
-
-@dataclass(repr=False)  # the generated repr prints every body; asyncio may format a finished task's result
-class CrawlResult:
-    start_url: str
-    home: Resource | None
-    resources: dict[str, Resource] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    stats: Stats = field(default_factory=Stats)
-    budget_exhausted: str | None = None
-    counts: dict[str, int] = field(default_factory=dict)  # from_cache, robots, … for the coverage report
-    seconds: float = 0.0
-    pages_left: int = 0
-    not_rendered: list[str] = field(default_factory=list)
-    stopped_early: bool = False  # every item was settled before the budget ran out
-
-    def __repr__(self) -> str:
-        return f"CrawlResult({self.start_url!r}, resources={len(self.resources)}, documents={len(self.documents)})"
-
-    def coverage(self) -> Coverage:
-        skipped = Counter((r.skipped_reason or "").split(":")[0] for r in self.resources.values() if not r.fetched)
-        return Coverage(
-            pages_fetched=self.stats.pages,
-            documents_fetched=self.stats.documents,
-            failed=self.stats.errors,
-            from_cache=self.counts.get("from_cache", 0),
-            skipped_robots=skipped["robots"],
-            skipped_budget=skipped["budget"] + skipped["not reached"],
-            skipped_depth=skipped["depth"],
-            skipped_trap=skipped["trap"],
-            skipped_circuit=skipped["circuit-open"],
-            external_links=skipped["external"],
-            not_rendered=list(self.not_rendered),
-            budget_exhausted=self.budget_exhausted,
-            pages_left=self.pages_left,
-            seconds=round(self.seconds, 2),
-            stopped_early=self.stopped_early,
-            skipped_settled=skipped["settled"],
-            cut_bodies={r.url: r.cut for r in self.resources.values() if r.fetched and r.cut},
-        )
-
-    @property
-    def home_error(self) -> str | None:
-        """Why the site could not be checked at all, or None."""
-        if self.home is None:
-            return "no response"
-        if not self.home.ok:
-            return self.home.error or f"HTTP {self.home.status}"
-        return None
 
 
 class Crawler:
@@ -290,6 +218,9 @@ class Crawler:
             self._heap.clear()
 
     async def _visit(self, url: str, depth: int) -> None:
+        if is_route(url):
+            await self._visit_route(url, depth)
+            return
         is_doc = looks_like_document_url(url)
         cap = self.opt.max_document_bytes if is_doc else self.opt.max_page_bytes
         result = await self.fetcher.fetch(url, cap)
@@ -319,13 +250,7 @@ class Crawler:
                 doc = extract(res)
                 self._keep(key, doc)
             doc = await self._maybe_render(res, doc)
-            self._documents[url] = doc
-            if not self.keep_bodies:
-                res.body = b""  # read: the Document is what counts (5,000 pages of 80 KB would be 400 MB)
-            # Links are followed only from pages on the site (a redirect may have left it).
-            if self.scope.contains(res.final_url) and doc.soft_error is None:
-                for link in doc.links:
-                    self._record_link(res, doc, link)
+            self._read_page(res, doc)
         else:
             self._counts["documents"] += 1
             # Reading a PDF or OCR-ing a scan takes seconds: off the event loop, one document at a time.
@@ -338,16 +263,48 @@ class Crawler:
             self._documents[url] = doc
             if not self.keep_bodies:
                 res.body = b""
+        self._progress(url)
+
+    def _progress(self, url: str) -> None:
         if self.on_progress:
+            counts = self._counts
             self.on_progress(
-                CrawlProgress(
-                    self._counts["pages"],
-                    self._counts["documents"],
-                    len(self._heap),
-                    self._counts["errors"],
-                    url,
-                )
+                CrawlProgress(counts["pages"], counts["documents"], len(self._heap), counts["errors"], url)
             )
+
+    def _read_page(self, res: Resource, doc: Document) -> None:
+        """Keep a page's Document and queue its links (only from pages on the site: a redirect may leave it)."""
+        self._documents[res.url] = doc
+        if not self.keep_bodies:
+            res.body = b""  # read: the Document is what counts (5,000 pages of 80 KB would be 400 MB)
+        if self.scope.contains(res.final_url) and doc.soft_error is None:
+            for link in doc.links:
+                self._record_link(res, doc, link)
+
+    async def _visit_route(self, url: str, depth: int) -> None:
+        """A hash route of a JavaScript app ("/#/oit"): only a browser shows it, so it is rendered, not fetched."""
+        result = None
+        if self.renderer is not None and self.opt.render != "never":
+            result = await render_polite(self.renderer, self.fetcher, url)
+        if result is None:
+            res = self._resources.setdefault(url, Resource(url=url, final_url=url, status=None, depth=depth))
+            res.fetched = False
+            if self.renderer is None or self.opt.render == "never":
+                res.skipped_reason = "not rendered"
+                self.not_rendered.append(url)
+            else:
+                res.skipped_reason = "robots"  # or the host is paused: the polite layer said not now
+            return
+        self._counts["requests"] += 1
+        res = self._store(url, depth, as_fetch(url, result))
+        if not res.ok or res.kind is not ResourceKind.HTML:
+            self._counts["errors"] += 1
+            self._counts["render_errors"] += 1
+        else:
+            self._counts["pages"] += 1
+            self._counts["rendered"] += 1
+            self._read_page(res, extract_html(result.body, res.final_url, result.content_type))
+        self._progress(url)
 
     def _doc_key(self, res: Resource) -> str | None:
         if self.doc_cache is None:
@@ -377,8 +334,8 @@ class Crawler:
             if looks_like_shell(doc, res.body):
                 self.not_rendered.append(res.url)
             return doc
-        result = await self.renderer.render(res.final_url)
-        if not result.ok:
+        result = await render_polite(self.renderer, self.fetcher, res.final_url)
+        if result is None or not result.ok:
             self._counts["render_errors"] += 1
             if looks_like_shell(doc, res.body):
                 self.not_rendered.append(res.url)
@@ -415,3 +372,6 @@ class Crawler:
 
 def _guess_kind(url: str) -> ResourceKind:
     return kind_from_url(url) or ResourceKind.OTHER
+
+
+__all__ = ["CrawlOptions", "CrawlProgress", "CrawlResult", "Crawler", "PriorityHint", "StopWhen"]

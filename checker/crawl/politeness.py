@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -169,6 +170,24 @@ class PoliteFetcher:
                 return await self._attempts(host, url, max_bytes, trial)
         finally:
             self._end_trial(host, trial)  # a no-op after a verdict; after a cancellation it lets another try
+
+    @asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[bool]:
+        """Hold one of the host's request slots, after its spacing, for work done elsewhere (a browser
+        rendering a page): the page's own request obeys the same limits as a fetch. Yields False, holding
+        nothing, when robots.txt forbids the URL or the host is paused."""
+        if self.robots is not None and not self.robots.allowed(url):
+            self.stats.robots_skips += 1
+            yield False
+            return
+        host = self._host(url)
+        if host.open_until is not None and self._clock() < host.open_until:
+            yield False
+            return
+        async with host.slots:
+            await self._gate(host, url)
+            self.stats.requests += 1
+            yield True
 
     # ------------------------------------------------------------------ internals
 

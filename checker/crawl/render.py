@@ -45,6 +45,9 @@ BASE_ARGS: tuple[str, ...] = (
     "--disable-sync",
 )  # fmt: skip
 _BLOCKED = frozenset({"image", "font", "media"})  # not needed for text or links; skipping them saves seconds
+MAX_TOGGLES = 60
+# checker/crawl/open_menus.js: clicks menu toggles and hovers menu items, keeping every link that appeared.
+OPEN_MENUS_JS = (Path(__file__).parent / "open_menus.js").read_text(encoding="utf-8").split("\n", 5)[5]
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,26 @@ class PlaywrightRenderer:
         # Scripts fetch their content after load; wait for the network to settle, but not for long-polling.
         with contextlib.suppress(PlaywrightTimeout):
             await page.wait_for_load_state("networkidle", timeout=self.idle_timeout * 1000)
+        if error is None:
+            await self._open_menus(page)
         return RenderResult(url, page.url, await page.content(), status, error)
+
+    async def _open_menus(self, page: Page) -> None:
+        """Open what a visitor opens to find the menu (toggles, dropdowns, hover menus) and keep every link
+        that appeared: an app may build a submenu only while it is open, and close it when the next opens."""
+        shown = page.url
+        try:
+            opened = await page.evaluate(OPEN_MENUS_JS, MAX_TOGGLES)
+        except PlaywrightError:
+            return
+        if opened:
+            with contextlib.suppress(PlaywrightTimeout):
+                await page.wait_for_load_state("networkidle", timeout=min(2.0, self.idle_timeout) * 1000)
+        if page.url != shown:  # a toggle navigated after all: read the page that was asked for
+            with contextlib.suppress(PlaywrightError):
+                await page.goto(shown, wait_until="domcontentloaded", timeout=self.nav_timeout * 1000)
+                with contextlib.suppress(PlaywrightTimeout):
+                    await page.wait_for_load_state("networkidle", timeout=self.idle_timeout * 1000)
 
     async def aclose(self) -> None:
         async with self._lock:

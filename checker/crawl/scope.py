@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
+from checker.extract.links import is_route
+
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _TRACKING = {"fbclid", "gclid", "yclid", "dclid", "msclkid", "gbraid", "wbraid", "mc_cid", "mc_eid", "_ga", "_gl"}
 _SESSION = {
@@ -46,7 +48,8 @@ def _port(parts: SplitResult) -> int | None:
 
 
 def canonical(url: str, *, drop_index: bool = False) -> str:
-    """One spelling per page: lower-case scheme and host, no default port, fragment, tracking or session id.
+    """One spelling per page: lower-case scheme and host, no default port, fragment (but a hash route such as
+    "#/oit", which is a page of its own), tracking or session id.
 
     Other query parameters keep their order and bytes (vendor `_mod=<base64>` routes must survive);
     percent-escapes are spelt one way (unreserved characters decoded, the rest lower-case, non-ASCII
@@ -72,7 +75,9 @@ def _canonical(url: str, drop_index: bool) -> str:
         netloc = f"{parts.username}@{netloc}"
     query = _clean_query(parts.query)
     path = _clean_path(parts.path or "/", drop_index=drop_index and not query)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    # A hash route ("#/oit") is a page of a JavaScript app; any other fragment is a place on the page.
+    fragment = _escapes(parts.fragment) if is_route(parts.fragment) else ""
+    return urlunsplit((scheme, netloc, path, query, fragment))
 
 
 def _escapes(s: str) -> str:

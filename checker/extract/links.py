@@ -112,10 +112,20 @@ def js_target(code: str) -> str | None:
     return best[1] if best else None
 
 
+_ROUTE = re.compile(r"^!?/.")
+
+
+def is_route(fragment: str) -> bool:
+    """A fragment that is a page of a JavaScript app ("#/oit", "#!/page/about"), not a place on the page
+    ("#top", "#content"). "#/" alone is the app's home: the page itself."""
+    return bool(_ROUTE.match(fragment))
+
+
 def resolve_href(base: str, raw: str) -> str:
-    """Absolute URL for an href; "" for placeholders (#, javascript:void) that lead nowhere."""
+    """Absolute URL for an href; "" for placeholders (#, javascript:void) that lead nowhere. Hash routes
+    (href="#/oit") are pages of an app and keep their fragment."""
     raw = (raw or "").strip()
-    if not raw or raw.startswith("#"):
+    if not raw or (raw.startswith("#") and not is_route(raw[1:])):
         return ""
     low = raw.lower()
     if low.startswith("javascript:"):
@@ -128,9 +138,11 @@ def resolve_href(base: str, raw: str) -> str:
 
 def _join(base: str, raw: str) -> str:
     try:
-        return urljoin(base, raw.strip()).split("#", 1)[0]
+        url = urljoin(base, raw.strip())
     except ValueError:
         return ""
+    head, _, fragment = url.partition("#")
+    return f"{head}#{fragment}" if is_route(fragment) else head
 
 
 def viewer_target(url: str) -> str | None:

@@ -462,3 +462,23 @@ async def test_one_429_costs_its_retry_after_not_the_rest_of_the_crawl(pack: Rul
     )
     assert handler.hits[pdf] == 2 and requests >= 40 and limited_requests == requests + 1
     assert limited - plain < 3.0, (plain, limited)
+
+
+async def test_a_render_holds_a_host_slot_after_its_spacing_and_obeys_robots() -> None:
+    """A browser rendering a page is one more request to the host: same slots, same spacing, same robots.txt."""
+    robots = Robots(A, "User-agent: *\nDisallow: /private\n")
+    polite, inner, time = make({}, robots, concurrency=1, min_delay=0.5)
+    async with polite.slot(A + "private/#/x") as allowed:
+        assert allowed is False
+    starts: list[float] = []
+
+    async def render(route: str, seconds: float) -> None:
+        async with polite.slot(A + route) as allowed:
+            assert allowed
+            starts.append(time.now)
+            await time.sleep(seconds)
+
+    await asyncio.gather(render("#/a", 0.1), render("#/b", 0.1), polite.fetch(A + "page", 1000))
+    assert [round(s - starts[0], 3) for s in starts] == [0.0, 0.5]  # one at a time, 0.5 s apart
+    assert inner.calls[A + "page"][0] - starts[1] >= 0.5  # the fetch waited its turn behind the renders
+    assert polite.stats.requests == 3 and polite.stats.robots_skips == 1

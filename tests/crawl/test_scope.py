@@ -52,3 +52,26 @@ def test_start_url_accepts_what_clerks_type(typed: str, expected: str) -> None:
 def test_bad_start_urls(bad: str) -> None:
     with pytest.raises(BadURL):
         normalise_start_url(bad)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://Site.go.th/#/oit", "http://site.go.th/#/oit"),  # a hash route is a page of its own
+        ("http://site.go.th/app#!/page/about", "http://site.go.th/app#!/page/about"),  # hashbang route
+        ("http://site.go.th/#top", "http://site.go.th/"),  # a place on the page
+        ("http://site.go.th/#content", "http://site.go.th/"),
+        ("http://site.go.th/#/", "http://site.go.th/"),  # the app's home is the page itself
+        ("http://site.go.th/#", "http://site.go.th/"),
+    ],
+)
+def test_hash_routes_are_pages_and_other_fragments_are_not(url: str, expected: str) -> None:
+    assert canonical(url) == expected
+
+
+def test_route_links_resolve_against_the_route_they_are_on() -> None:
+    from checker.extract.links import resolve_href
+
+    assert resolve_href("http://h.go.th/#/oit", "#/page/o1") == "http://h.go.th/#/page/o1"
+    assert resolve_href("http://h.go.th/#/oit", "#top") == ""  # in-page anchor: no page to visit
+    assert resolve_href("http://h.go.th/#/oit", "files/o1.pdf") == "http://h.go.th/files/o1.pdf"
