@@ -32,6 +32,7 @@ import asyncio
 import collections
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -42,7 +43,9 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+# OITCHECK_BENCH_CODE: the checkout whose checker is measured (default this one) — an A/B runs this script
+# against an older commit's code, so both sides report the same columns.
+ROOT = Path(os.environ.get("OITCHECK_BENCH_CODE") or HERE.parent).resolve()
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
@@ -80,6 +83,7 @@ def _child_oit(url: str, concurrency: int, cache: str | None, site: Path, full: 
             return real_evaluate(*a, **kw)
         finally:
             cpu["evaluate"] += time.thread_time() - t0
+            calls["evaluate"] += 1
 
     crawler_mod.extract = timed_extract
     if full:  # the crawler's TrapGuard caps each URL pattern (news/2567/01-NNN.html) at 60 URLs; lift it
@@ -151,6 +155,7 @@ def _child_oit(url: str, concurrency: int, cache: str | None, site: Path, full: 
         "cpu_html_extract_s": round(cpu["html"], 2),
         "cpu_doc_extract_s": round(cpu["doc"], 2),
         "cpu_evaluate_s": round(cpu["evaluate"], 2),
+        "evaluate_calls": calls["evaluate"],  # early-stop checks + the final judging
         "cpu_other_s": round(cpu_total - cpu["html"] - cpu["doc"] - cpu["evaluate"], 2),
         "ms_cpu_per_html_extract": round(1000 * cpu["html"] / max(1, calls["html"]), 2),
         "ms_cpu_per_pdf_extract": round(1000 * cpu["doc"] / max(1, calls["doc"]), 2),
@@ -284,7 +289,7 @@ def main() -> None:
                           "pages_per_s", "req_per_s", "cpu_total_s", "peak_rss_mb"]))  # fmt: skip
     oits = [r for r in results if r["tool"] == "oitcheck"]
     print()
-    print(table(oits, ["run", "concurrency", "cpu_html_extract_s", "cpu_doc_extract_s", "cpu_evaluate_s",
+    print(table(oits, ["run", "concurrency", "cpu_html_extract_s", "cpu_doc_extract_s", "cpu_evaluate_s", "evaluate_calls",
                        "cpu_other_s", "ms_cpu_per_html_extract", "ms_cpu_per_pdf_extract", "to_cited_evidence",
                        "to_planted_evidence", "ita_fetch_index", "from_cache", "extract_cached"]))  # fmt: skip
     for c in (4, 8):
