@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
@@ -38,6 +38,10 @@ class SiteContent:
     def home_view(self) -> tuple[str, ...]:
         """What a visitor sees as the home page: the start page, and the pages it shows through a meta refresh
         (splash pages), frames and iframes — the menu frame of a frameset site is part of its home page."""
+        return self._home_view
+
+    @cached_property  # asked hundreds of times per evaluation; a home page may have 20,000 links to walk
+    def _home_view(self) -> tuple[str, ...]:
         seen = [self.home_url]
         frontier = [self.home_url]
         for _ in range(HOME_VIEW_HOPS):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from checker.evaluate.recognise import ItemMatcher, TitleIndex, items_named, link_strengths
+from checker.evaluate.recognise import ItemMatcher, TitleIndex, item_number_at_start, link_strengths
 from checker.models import Document, Link, ResourceKind
 
 if TYPE_CHECKING:
@@ -71,7 +71,9 @@ class NamingMemo:
     def text(self, text: str) -> tuple[str, ...]:
         hits = self.texts.get(text)
         if hits is None:
-            hits = items_named(self.matchers, text, self.titles)
+            number = item_number_at_start(text)
+            titled = self.by_title(text)  # shared with link anchors: each text is read once
+            hits = tuple(m.item.id for m in self.matchers if m.item.number == number or m.item.id in titled)
             self.texts[text] = hits
         return hits
 
