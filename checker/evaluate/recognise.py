@@ -268,13 +268,6 @@ def link_strengths(
     )
 
 
-def items_named(matchers: Sequence[ItemMatcher], text: str, titles: TitleIndex | None = None) -> tuple[str, ...]:
-    """The items a heading or title names (ItemMatcher.names for each, reading the number once)."""
-    number = item_number_at_start(text)
-    titled = (titles or TitleIndex(matchers)).items(text)
-    return tuple(m.item.id for m in matchers if m.item.number == number or m.item.id in titled)
-
-
 def priority_hint(pack: RulePack) -> Callable[[Link], int]:
     """For the crawler: fetch first what looks like an ITA page or an item's evidence."""
     titles = TitleIndex([ItemMatcher(i) for i in pack.items])
