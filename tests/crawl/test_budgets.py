@@ -166,11 +166,12 @@ def test_a_home_page_of_20000_links_is_judged_within_the_budget(
     run, elapsed = timed_check(hostile["many"] + home, pack)
     assert elapsed < BOUND, elapsed
     cov = run.report.coverage
-    assert cov is not None and run.site_error is None and run.report.stats.pages > 50
+    assert cov is not None and run.site_error is None
     if home:  # every link a page of its own: the page budget or the time budget stops the crawl, and is named
-        assert cov.budget_exhausted in ("pages", "time"), cov
+        # (how many pages fit depends on the machine: the time kept for judging 20,000 links comes first)
+        assert cov.budget_exhausted in ("pages", "time") and run.report.stats.pages >= 1, cov
     else:  # one URL shape: the trap guard reads a sample and counts the rest, the crawl ends by itself
-        assert cov.skipped_trap > LINKS - 1000 and cov.budget_exhausted is None
+        assert cov.skipped_trap > LINKS - 1000 and cov.budget_exhausted is None and run.report.stats.pages > 50
     # Judged within the budget; on a machine too loaded to judge them all in the time kept for it, an item left
     # over is review and says the time ran out (never a guess). Unloaded, every item is judged (~3.5 s).
     late = [i for i in run.report.items if any("หมดเวลาตรวจ" in r for r in i.reasons)]
