@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ from checker import __version__
 from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlResult, StopWhen
 from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
+from checker.crawl.netpolicy import NetworkPolicy, Resolver
 from checker.crawl.politeness import Policy, PoliteFetcher
 from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
@@ -88,11 +89,17 @@ async def run_check(
     browser: str | None = None,
     verify: bool = True,
     timeout: float = 20.0,
+    allow_private: bool = False,
+    resolve: Mapping[str, str] | None = None,
+    resolver: Resolver | None = None,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
     `ocr="auto"` uses Tesseract with the Thai model when it is installed; None reads no scans (their items
-    become review, saying why). `cache` is an SQLite file for the revalidating HTTP cache (None: no cache)."""
+    become review, saying why). `cache` is an SQLite file for the revalidating HTTP cache (None: no cache).
+    Nothing but the site is fetched or rendered (checker/crawl/netpolicy.py): `allow_private` lets it connect to
+    private addresses other than the site's own, `resolve` ({host: address}) overrides DNS as curl's --resolve,
+    `resolver` replaces the system's lookups (tests)."""
     pack = pack or loader.load("oit_2567")
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
@@ -101,17 +108,23 @@ async def run_check(
     # --max-seconds bounds the whole check: the crawl stops in time for the evaluation to fit.
     deadline = time.monotonic() + opts.max_seconds
     crawl_deadline = deadline - evaluation_reserve(opts.max_seconds)
+    policy = NetworkPolicy.for_site(start, allow_private=allow_private, overrides=resolve, resolver=resolver)
+    try:
+        async with asyncio.timeout(min(10.0, max(1.0, crawl_deadline - time.monotonic()))):
+            await policy.prepare()  # the site's own addresses, before anything connects
+    except TimeoutError:
+        pass  # a lookup that hangs: every connection is still checked when it is made
     own_fetcher = fetcher is None
     if fetcher is None:
         # Polite by default: robots.txt, per-host spacing, backoff on 429/503, a breaker for failing sites.
-        http = HttpxFetcher(timeout=timeout, cache=cache, verify=verify)
+        http = HttpxFetcher(timeout=timeout, cache=cache, verify=verify, policy=policy)
         http.deadline = crawl_deadline  # time.monotonic is the event loop's clock
         fetcher = await PoliteFetcher.for_site(http, start, Policy(concurrency=opts.concurrency))
     engine = find_ocr() if ocr == "auto" else ocr
     # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
     mode = opts.render
     path = find_browser(browser) if mode != "never" else None
-    renderer = PlaywrightRenderer(path) if path else None
+    renderer = PlaywrightRenderer(path, policy=policy) if path else None
     # Next to the HTTP cache: what was read from each unchanged body, so a re-run does not read it again.
     doc_cache = DocumentCache.open(document_cache_path(cache)) if cache is not None else None
     try:

@@ -186,6 +186,9 @@ class Coverage(_Frozen):
     stopped_early: bool = False  # every item was settled, so the crawl stopped before its budget
     skipped_settled: int = 0  # links left unvisited because of that
     cut_bodies: dict[str, str] = {}  # URL -> "size" | "time": bodies read only in part (the cap, the budget)
+    off_site_redirects: dict[str, str] = {}  # the site's URL -> where it redirected off the site: not followed
+    refused: dict[str, str] = {}  # URL -> why the network policy did not connect (a private address …)
+    blocked_hosts: dict[str, int] = {}  # other hosts a rendered page's scripts called -> requests blocked
 
 
 class Score(_Frozen):

@@ -110,6 +110,7 @@ class Crawler:
             pages_left=max(0, self.opt.max_pages - self._counts["pages_started"]),
             not_rendered=self.not_rendered,
             stopped_early=self._stopped,
+            blocked_hosts=dict(getattr(self.renderer, "blocked", {})),
         )  # fmt: skip
 
     # ------------------------------------------------------------------ frontier
@@ -239,6 +240,9 @@ class Crawler:
             return
         self._counts["requests"] += 1 + len(result.redirects)
         self._counts["redirect_hops"] += len(result.redirects)
+        if result.off_site:
+            self._left_site(url, depth, result)
+            return
         if result.from_cache:
             self._counts["from_cache"] += 1  # revalidated (304): the body came from disk, not the network
         else:
@@ -317,6 +321,16 @@ class Crawler:
             self._counts["pages"] += 1
             self._counts["rendered"] += 1
             self._read_page(res, extract_html(result.body, res.final_url, result.content_type))
+        self._progress(url)
+
+    def _left_site(self, url: str, depth: int, result: FetchResult) -> None:
+        """A redirect off the site (or to file:, gopher: …): recorded like a link off the site, never followed."""
+        assert result.off_site is not None
+        res = self._resources.setdefault(url, Resource(url=url, final_url=url, status=None, depth=depth))
+        res.fetched, res.skipped_reason, res.error = False, "external", result.error
+        res.final_url, res.status, res.redirects = result.off_site, result.status, result.redirects
+        res.kind = _guess_kind(result.off_site)
+        self._counts["off_site_redirects"] += 1
         self._progress(url)
 
     def _doc_key(self, res: Resource) -> str | None:

@@ -10,13 +10,18 @@ import ssl
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urljoin
 
+import httpcore
 import httpx
 
 from checker import __version__
 from checker.crawl.cache import REVALIDATE, RevalidatingCache, storable
+from checker.crawl.netpolicy import SCHEMES, AddressRefused, NetworkPolicy, PolicyBackend
 
 DEADLINE_SLACK = 0.5  # seconds past the deadline before a request still waiting for its headers is dropped
+MAX_REDIRECTS = 10
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 USER_AGENT = f"oitcheck/{__version__} (+https://github.com/oitcheck/oitcheck; OIT self-audit)"
 
 
@@ -35,6 +40,7 @@ class FetchResult:
     retry_after: str | None = None  # the Retry-After header of a 429/503, for backoff
     skipped: str | None = None  # not requested at all, and why ("robots", "circuit-open")
     from_cache: bool = False  # answered from the local HTTP cache (a 304 revalidation or a fresh copy)
+    off_site: str | None = None  # a redirect to this URL, outside the site (or not http/https), was not followed
 
 
 class Fetcher(Protocol):
@@ -44,7 +50,11 @@ class Fetcher(Protocol):
 
 
 class HttpxFetcher:
-    """httpx with redirects followed (max 10), a per-request deadline and a byte cap per response.
+    """httpx with redirects followed (max 10) inside the site, a per-request deadline and a byte cap per response.
+
+    With a `policy` (checker/crawl/netpolicy.py) every connection goes to an address it allows, and a redirect
+    that leaves the site is not followed: the result names it (`off_site`). Without one, only redirects to
+    other schemes than http/https are refused.
 
     `deadline` (the event loop's clock, None = none) is the check's time budget: no request waits past it,
     and a body still arriving then (a server trickling 50 MB) is kept as far as it came, marked cut for time.
@@ -59,20 +69,25 @@ class HttpxFetcher:
         user_agent: str = USER_AGENT,
         transport: httpx.AsyncBaseTransport | None = None,
         cache: Path | None = None,
+        policy: NetworkPolicy | None = None,
     ) -> None:
         self._timeout = timeout
+        self.policy = policy
         headers = {"User-Agent": user_agent, "Accept-Language": "th,en;q=0.8"}
         self._cache = RevalidatingCache.open(cache) if cache is not None else None
         if self._cache is not None:
             headers.update(REVALIDATE)
+        limits = httpx.Limits(max_connections=64, max_keepalive_connections=16)
+        if transport is None and policy is not None:
+            transport = _policy_transport(policy, verify, limits)
         self._client = httpx.AsyncClient(
             transport=transport,
-            follow_redirects=True,
-            max_redirects=10,
+            follow_redirects=False,  # followed by _get, one hop at a time, each checked against the policy
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=verify,
             headers=headers,
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
+            limits=limits,
+            trust_env=policy is None,  # a proxy would look names up itself, past the address check
         )
 
     async def fetch(self, url: str, max_bytes: int) -> FetchResult:
@@ -96,6 +111,9 @@ class HttpxFetcher:
         except httpx.TimeoutException:
             return FetchResult(url, url, None, error="timeout")
         except httpx.ConnectError as exc:
+            refused = _refusal(exc)
+            if refused is not None:
+                return FetchResult(url, url, None, error=refused, skipped="policy")
             return FetchResult(url, url, None, error=_describe_connect_error(exc))
         except (httpx.HTTPError, ssl.SSLError, OSError, ValueError) as exc:
             return FetchResult(url, url, None, error=f"{type(exc).__name__}: {exc}"[:200])
@@ -103,20 +121,28 @@ class HttpxFetcher:
     async def _get(self, url: str, max_bytes: int) -> FetchResult:
         stored = self._cache.lookup(url) if self._cache is not None else None
         conditions = stored.conditions() if stored is not None else None
-        async with self._client.stream("GET", url, headers=conditions) as resp:
-            if resp.status_code == 304 and stored is not None and not resp.history and self._cache is not None:
-                self._cache.confirmed(url)  # unchanged: the stored body, nothing downloaded
-                return FetchResult(url, url, 200, stored.content_type, stored.body, last_modified=stored.last_modified,
-                                   from_cache=True)  # fmt: skip
-            foreign_304 = resp.status_code == 304
-            if not foreign_304:
-                body, cut = await _read(resp, max_bytes, self.deadline)
-        if foreign_304:
-            # Our validators went along a redirect to another URL (httpx copies headers): that 304 says
-            # nothing about the copy we hold. Ask again without conditions.
-            async with self._client.stream("GET", url) as resp:
-                body, cut = await _read(resp, max_bytes, self.deadline)
-        redirects = tuple(str(r.url) for r in resp.history)
+        current, hops = url, list[str]()
+        for _hop in range(MAX_REDIRECTS + 1):
+            # Our validators go with the first request only: a 304 after a redirect says nothing of our copy.
+            async with self._client.stream("GET", current, headers=None if hops else conditions) as resp:
+                if resp.status_code == 304 and stored is not None and not hops and self._cache is not None:
+                    self._cache.confirmed(url)  # unchanged: the stored body, nothing downloaded
+                    return FetchResult(url, url, 200, stored.content_type, stored.body,
+                                       last_modified=stored.last_modified, from_cache=True)  # fmt: skip
+                location = resp.headers.get("location") if resp.status_code in REDIRECT_CODES else None
+                if location is None:
+                    body, cut = await _read(resp, max_bytes, self.deadline)
+                    break
+            hops.append(current)
+            target = urljoin(str(resp.url), location.strip())
+            if self._leaves(target):
+                # Recorded like a link off the site: named in the report, never requested.
+                return FetchResult(url, current, resp.status_code, redirects=tuple(hops), off_site=target,
+                                   error=f"redirects off the site to {target[:200]}")  # fmt: skip
+            current = target
+        else:
+            raise httpx.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+        redirects = tuple(hops)
         if self._cache is not None:
             if storable(resp.status_code, resp.headers, bool(redirects), cut is not None):
                 self._cache.store(url, resp.headers, body)
@@ -134,6 +160,11 @@ class HttpxFetcher:
             last_modified=resp.headers.get("last-modified"),
             retry_after=resp.headers.get("retry-after"),
         )
+
+    def _leaves(self, target: str) -> bool:
+        if self.policy is not None:
+            return self.policy.url_refusal(target) is not None
+        return target.split(":", 1)[0].lower() not in SCHEMES
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -155,6 +186,33 @@ async def _read(resp: httpx.Response, max_bytes: int, deadline: float | None = N
     except TimeoutError:
         return b"".join(chunks), "time"
     return b"".join(chunks), None
+
+
+def _policy_transport(policy: NetworkPolicy, verify: bool, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's transport on a connection pool whose every connection the policy checks (PolicyBackend)."""
+    ssl_context = httpx.create_ssl_context(verify=verify)
+    transport = httpx.AsyncHTTPTransport(verify=ssl_context, limits=limits, trust_env=False)
+    # httpx builds its pool without a way to pass a network backend: the same pool, with ours.
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=ssl_context,
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=PolicyBackend(policy),
+    )
+    return transport
+
+
+def _refusal(exc: BaseException) -> str | None:
+    """The policy's reason when it refused the connection (an AddressRefused under httpx's ConnectError)."""
+    node: BaseException | None = exc
+    for _ in range(8):
+        if node is None:
+            return None
+        if isinstance(node, AddressRefused):
+            return str(node)
+        node = node.__cause__ or node.__context__
+    return None
 
 
 def _describe_connect_error(exc: BaseException) -> str:

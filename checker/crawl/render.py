@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import ClassVar, Protocol, Self
+from urllib.parse import urlsplit
 
 import playwright
 from playwright.async_api import BrowserContext, Page, Playwright, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from checker.crawl.netpolicy import NetworkPolicy
 from checker.models import Document, ResourceKind
 
 # Why the last open_renderer() returned None (no browser found, or it would not start); None after a success.
@@ -45,6 +47,7 @@ BASE_ARGS: tuple[str, ...] = (
     "--disable-sync",
 )  # fmt: skip
 _BLOCKED = frozenset({"image", "font", "media"})  # not needed for text or links; skipping them saves seconds
+_INLINE = ("data:", "blob:", "about:")  # no network: a page's own inline content
 MAX_TOGGLES = 60
 # checker/crawl/open_menus.js: clicks menu toggles and hovers menu items, keeping every link that appeared.
 OPEN_MENUS_JS = (Path(__file__).parent / "open_menus.js").read_text(encoding="utf-8").split("\n", 5)[5]
@@ -113,9 +116,17 @@ def _playwright_chromium() -> str | None:
     return None
 
 
-def launch_args() -> list[str]:
+def launch_args(policy: NetworkPolicy | None = None) -> list[str]:
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    return [*(["--no-sandbox"] if is_root else []), *BASE_ARGS]
+    # With a policy the browser resolves only the site's names, to the addresses the policy checked (no DNS
+    # rebinding, nothing else reachable even by a redirect hop it follows itself), and sends no UDP (WebRTC).
+    args = [*(["--no-sandbox"] if is_root else []), *BASE_ARGS]
+    if policy is not None:
+        args += [
+            f"--host-resolver-rules={policy.browser_rules()}",
+            "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+        ]
+    return args
 
 
 # --------------------------------------------------------------------------- is this page an app shell?
@@ -170,8 +181,11 @@ class PlaywrightRenderer:
         verify: bool = True,
         user_agent: str | None = None,
         launch_timeout: float = 30.0,
+        policy: NetworkPolicy | None = None,
     ) -> None:
         self.executable_path = executable_path
+        self.policy = policy  # None: any host (tests of the browser itself); a check always passes one
+        self.blocked: dict[str, int] = {}  # other hosts the pages' scripts called -> requests blocked
         self.nav_timeout = nav_timeout
         self.idle_timeout = idle_timeout
         self.verify = verify
@@ -203,7 +217,7 @@ class PlaywrightRenderer:
                     self._profile,
                     executable_path=self.executable_path or find_browser(),
                     headless=True,
-                    args=launch_args(),
+                    args=launch_args(self.policy),
                     timeout=self.launch_timeout * 1000,
                     ignore_https_errors=not self.verify,
                     user_agent=self.user_agent,
@@ -211,7 +225,7 @@ class PlaywrightRenderer:
                     accept_downloads=False,
                     service_workers="block",
                 )
-                await self._context.route("**/*", _skip_heavy)
+                await self._context.route("**/*", self._route)
             except Exception as exc:  # the driver or the browser: either way, no rendering this run
                 self._start_error = f"browser failed to start: {_describe(exc)}"
                 await self._shutdown()
@@ -286,6 +300,19 @@ class PlaywrightRenderer:
                 with contextlib.suppress(PlaywrightTimeout):
                     await page.wait_for_load_state("networkidle", timeout=self.idle_timeout * 1000)
 
+    async def _route(self, route: Route) -> None:
+        """Every request a page makes: other hosts and schemes are refused (and counted for the report);
+        pictures, fonts and media are skipped; the rest goes to the site."""
+        url = route.request.url
+        if not url.startswith(_INLINE) and self.policy is not None and self.policy.url_refusal(url):
+            host = (urlsplit(url).hostname or url.split(":", 1)[0]).lower()
+            self.blocked[host] = self.blocked.get(host, 0) + 1
+            await route.abort("blockedbyclient")
+        elif route.request.resource_type in _BLOCKED:
+            await route.abort()
+        else:
+            await route.continue_()
+
     async def aclose(self) -> None:
         async with self._lock:
             self._closed = True
@@ -330,13 +357,6 @@ async def open_renderer(
         return None
     last_error = None
     return renderer
-
-
-async def _skip_heavy(route: Route) -> None:
-    if route.request.resource_type in _BLOCKED:
-        await route.abort()
-    else:
-        await route.continue_()
 
 
 async def _close_popup(popup: Page) -> None:

@@ -45,6 +45,7 @@ class CrawlResult:
     pages_left: int = 0
     not_rendered: list[str] = field(default_factory=list)
     stopped_early: bool = False  # every item was settled before the budget ran out
+    blocked_hosts: dict[str, int] = field(default_factory=dict)  # hosts a rendered page's scripts called, blocked
 
     def __repr__(self) -> str:
         return f"CrawlResult({self.start_url!r}, resources={len(self.resources)}, documents={len(self.documents)})"
@@ -69,6 +70,11 @@ class CrawlResult:
             stopped_early=self.stopped_early,
             skipped_settled=skipped["settled"],
             cut_bodies={r.url: r.cut for r in self.resources.values() if r.fetched and r.cut},
+            off_site_redirects={
+                r.url: r.final_url for r in self.resources.values() if r.skipped_reason == "external" and r.redirects
+            },
+            refused={r.url: r.error or "" for r in self.resources.values() if r.skipped_reason == "policy"},
+            blocked_hosts=dict(self.blocked_hosts),
         )
 
     @property

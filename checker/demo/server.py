@@ -43,13 +43,15 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path = SITE_DIR, port: int = 0, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1; yields the base URL ('http://127.0.0.1:PORT/')."""
-    httpd = _Server(("127.0.0.1", port), partial(handler, directory=str(directory)))
+def serve(
+    directory: Path = SITE_DIR, port: int = 0, handler: type[QuietHandler] = QuietHandler, host: str = "127.0.0.1"
+) -> Iterator[str]:
+    """Serve `directory` on `host` (a loopback address); yields the base URL ('http://127.0.0.1:PORT/')."""
+    httpd = _Server((host, port), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=httpd.serve_forever, name="oitcheck-demo-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://{host}:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from urllib.parse import urlsplit
 
 from checker.crawl.scope import BadURL, canonical
 from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
@@ -132,7 +133,10 @@ def gather(
             return  # a map, video or page plugin embedded from elsewhere: a widget, not a document
         via = _via(page, link)
         if not res.fetched:
-            why = skip_text(res.skipped_reason, lang, url)
+            if res.redirects and res.final_url != url:  # the site's link redirected off the site: not followed
+                why = t("skip_redirect", lang, host=urlsplit(res.final_url).hostname or res.final_url[:60])
+            else:
+                why = skip_text(res.skipped_reason, lang, url)
             if named is None:  # a numbered row claims its links, except the social icons that sit in it
                 named = names_link(matcher, link) or (strength == 3 and external_kind(url) not in _SOCIAL)
             # The link itself goes with it: where an element *is* a link (the EIT survey on itas.nacc.go.th),

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from checker.i18n import LANGS, t
 from checker.models import ITEM_STATUSES, ItemResult, ItemStatus, SiteReport
+from checker.report.fences import fence_lines
 from checker.report.terminal import MARKS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -148,6 +149,7 @@ def render_html(report: SiteReport, lang: str = "th", indicators: dict[str, str]
         titles=titles,
         changes=changes,
         coverage_rows=coverage_rows,
+        fence_lines=fence_lines(report.coverage, lang) if report.coverage is not None else [],
         label=lambda status: status_label(status, lang),
         when=lambda iso: when(iso, lang),
         web_url=web_url,

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, Coverage, ItemResult, SiteReport
+from checker.report.fences import fence_lines
 from checker.report.html import CHANGE_KINDS, by_indicator, short_url, status_label, web_url, when
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")  # Markdown, table and HTML syntax
@@ -124,4 +125,5 @@ def _coverage(report: SiteReport, cov: Coverage, lang: str) -> str:
     if cov.cut_bodies:
         url, why = next(iter(cov.cut_bodies.items()))
         parts.append(t("cut_line", lang, n=len(cov.cut_bodies), first=url, why=t(f"cut_{why}", lang)))
+    parts.extend(fence_lines(cov, lang))
     return f"**{text(t('coverage_heading', lang))}:** " + text(" · ".join(parts))

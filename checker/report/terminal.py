@@ -14,6 +14,7 @@ from rich.text import Text
 
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, SiteReport
+from checker.report.fences import fence_lines
 
 MARKS = {
     "pass": ("✔", "green"),
@@ -86,6 +87,8 @@ def build(report: SiteReport, lang: str = "th", indicators: dict[str, str] | Non
         if cov.cut_bodies:
             url, why = next(iter(cov.cut_bodies.items()))
             summary += "\n" + t("cut_line", lang, n=len(cov.cut_bodies), first=escape(url), why=t(f"cut_{why}", lang))
+        for line in fence_lines(cov, lang):
+            summary += "\n" + escape(line)
     parts.append(Panel(summary, expand=False))
     return Group(*parts)
 

@@ -119,7 +119,7 @@ class FixtureHandler(QuietHandler):
 
 @contextmanager
 def serve_site(
-    directory: Path, routes: dict[str, dict[str, Any]] | None = None
+    directory: Path, routes: dict[str, dict[str, Any]] | None = None, host: str = "127.0.0.1"
 ) -> Iterator[tuple[str, type[FixtureHandler]]]:
     """Serve a fixture site; yields (base URL, the handler class holding counters)."""
     table = dict(routes or {})
@@ -138,5 +138,5 @@ def serve_site(
             "max_in_flight": 0,
         },
     )
-    with serve(directory, handler=handler) as base:
+    with serve(directory, handler=handler, host=host) as base:
         yield base, handler
