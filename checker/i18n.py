@@ -142,6 +142,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ext_egp": {"th": "ระบบจัดซื้อจัดจ้างภาครัฐ (e-GP)", "en": "the national e-GP procurement system"},
     "ext_itas": {"th": "ระบบ ITAS ของสำนักงาน ป.ป.ช.", "en": "the NACC's ITAS system"},
     "skip_external": {"th": "ลิงก์ออกนอกเว็บไซต์", "en": "a link off the site"},
+    "skip_redirect": {
+        "th": "ลิงก์นี้พาไปยังเว็บไซต์อื่น ({host}) จึงไม่ได้เปิดตรวจ",
+        "en": "this link redirects to another site ({host}), which is not checked",
+    },
+    "skip_policy": {
+        "th": "ไม่ได้เชื่อมต่อ: ชื่อนี้ชี้ไปยังที่อยู่ภายในเครือข่าย",
+        "en": "not connected: the name points to an internal network address",
+    },
+    "cov_off_site": {
+        "th": "ลิงก์ที่พาไปยังเว็บไซต์อื่น {n} รายการ ไม่ได้ตามไป (เช่น {first} → {target})",
+        "en": "{n} links redirect to other sites, not followed (e.g. {first} → {target})",
+    },
+    "cov_refused": {
+        "th": "ไม่ได้เชื่อมต่อ {n} รายการ (เช่น {first}: {why})",
+        "en": "{n} not connected (e.g. {first}: {why})",
+    },
+    "cov_blocked": {
+        "th": "สคริปต์ในหน้าเว็บเรียกเว็บไซต์อื่น {n} ครั้ง ถูกปิดกั้น (เช่น {host})",
+        "en": "the pages' scripts called other hosts {n} times, blocked (e.g. {host})",
+    },
     "skip_budget": {"th": "ไม่ได้เปิดเพราะงบการตรวจหมด", "en": "not opened: the crawl budget ran out"},
     "skip_depth": {"th": "อยู่ลึกเกินกว่าที่กำหนดให้ตรวจ", "en": "deeper than the crawl's depth limit"},
     "skip_robots": {"th": "robots.txt ของเว็บไซต์ไม่อนุญาตให้เปิด", "en": "the site's robots.txt disallows it"},
