@@ -159,6 +159,10 @@ async def run_check(
         reason = t("site_down", lang, why=site_error)
         if site_error.startswith("TLS"):
             reason += " — " + t("tls_hint", lang)
+        elif crawl.home is not None and crawl.home.skipped_reason == "external":
+            reason += " — " + t("offsite_hint", lang, target=crawl.home.final_url)
+        elif crawl.home is not None and crawl.home.skipped_reason == "policy":
+            reason += " — " + t("private_hint", lang)
         items = [
             ItemResult(
                 id=i.id,

@@ -71,6 +71,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The site's TLS/SSL certificate is not valid; assessors and citizens see this warning too. "
         "Fix it, or use --insecure to check anyway",
     },
+    "offsite_hint": {
+        "th": "ถ้าเป็นเว็บไซต์ของหน่วยงานจริง ให้ตรวจที่อยู่นั้นแทน: oitcheck check {target}",
+        "en": "if that is the agency's site, check that address instead: oitcheck check {target}",
+    },
+    "private_hint": {
+        "th": "ถ้าเป็นเว็บไซต์ในเครือข่ายภายในที่ตั้งใจตรวจ ให้ใช้ --allow-private",
+        "en": "if this is an intranet site you mean to check, use --allow-private",
+    },
     "site_down": {
         "th": "ตรวจเว็บไซต์ไม่ได้: หน้าแรกเปิดไม่ได้ ({why})",
         "en": "The site could not be checked: the home page does not open ({why})",

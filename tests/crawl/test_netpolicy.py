@@ -8,6 +8,8 @@ address check runs on the address actually connected to, with no DNS server invo
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -224,3 +226,20 @@ async def test_a_pages_scripts_reach_no_other_host(
     text = _all_formats(run.report)
     assert SECRET not in text
     assert "127.0.0.2" in text  # the report says what was blocked
+
+
+def test_the_command_line_says_in_one_line_where_the_home_page_leads(
+    tmp_path: Path, foreign: tuple[str, str, type[FixtureHandler], type[FixtureHandler]]
+) -> None:
+    other, _admin, other_hits, _ = foreign
+    (tmp_path / "site").mkdir()
+    routes = {"/": {"status": 302, "redirect": other + "home"}}
+    with serve_site(tmp_path / "site", routes) as (base, _hits):
+        out = tmp_path / "r.json"
+        cmd = ["check", base, "--no-history", "--no-cache", "--no-ocr", "-q", "-f", "json", "-o", str(out)]
+        done = subprocess.run([sys.executable, "-m", "checker.cli", *cmd], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and other + "home" in lines[0] and "oitcheck check" in lines[0], lines
+    assert not other_hits.hits
+    assert SECRET not in out.read_text(encoding="utf-8")
