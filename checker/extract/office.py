@@ -156,6 +156,8 @@ def extract_xlsx(body: bytes, url: str, limits: DocLimits) -> Document:
                         size += len(lines[-1])
                 pages.append(ROW_SEP.join(lines))
             props = wb.properties
+        except Exception as exc:  # read-only sheets are parsed while iterated: damage surfaces here
+            return unreadable(url, kind, "broken_file", f"{type(exc).__name__}: {exc}"[:200])
         finally:
             wb.close()
     return assemble(
