@@ -1,149 +1,85 @@
 """The oitcheck command. Thin: parse arguments, call the library, draw with rich, choose the exit code.
 
-Exit codes (design.md): 0 every item passes, or the thresholds are met (--fail-on, --min-score, waivers:
-checker/operations/thresholds.py); 1 the check ran and found items that fail; 2 usage, rule, config or
-waivers file error, a history that cannot be used, or the site's lock held by another run; 3 the site could
-not be checked at all. Subcommands live in checker/commands/.
+Exit codes (design.md; the full list with reasons is checker/commands/exits.py): 0 every item passes, or the
+thresholds are met (--fail-on, --min-score, waivers: checker/operations/thresholds.py); 1 the check ran and
+found items that fail; 2 usage error: a bad option or value, a rule, config or waivers file, a history or
+cache that cannot be used, or the site's lock held by another run; 3 the site could not be checked at all;
+4 a report could not be written (the run is then not stored); 70 internal error (a bug); 130 interrupted
+(Ctrl-C), 143 stopped (SIGTERM). Whatever goes wrong ends in one line on stderr, never a traceback
+(OITCHECK_DEBUG=1 shows it for an internal error). Subcommands live in checker/commands/.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import sys
+import threading
+import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
-from checker import __version__
-from checker.commands import history
-from checker.commands.check import EXIT_FAILURES, EXIT_OK, EXIT_SITE_DOWN, EXIT_USAGE, check_site, crawl, write_outputs
-from checker.commands.options import add_check_options, add_operations_options, resolve
-from checker.crawl.scope import BadURL
-from checker.demo import ground_truth
-from checker.demo.server import serve
-from checker.operations import InputFileError
-from checker.operations.config import load_config
-from checker.operations.lock import LockBusy
-from checker.rules import loader
-from checker.rules.loader import RuleFileError
-from checker.store import StoreError
+from checker.commands.exits import EXIT_BROKEN_PIPE, EXIT_INTERNAL
+from checker.commands.interrupt import Interrupted, exit_now, ignore_signals, signals_raise
+from checker.i18n import t
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="oitcheck", description="Check a Thai agency website against the OIT criteria.")
-    p.add_argument("--version", action="version", version=f"oitcheck {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="check a website")
-    check.add_argument("url", nargs="?", help="the site (optional with --config)")
-    check.add_argument("--config", type=Path, default=None, help="site config file (TOML); flags override it")
-    add_check_options(check)
-    add_operations_options(check)
-    run = sub.add_parser("run", help="check the site a config file describes (= check --config FILE)")
-    run.add_argument("config", type=Path, help="site config file (TOML)")
-    add_check_options(run)
-    add_operations_options(run)
-    history.add_parsers(sub)
-    demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
-    add_check_options(demo)
-    rules = sub.add_parser("rules", help="list, show or validate rule packs")
-    rsub = rules.add_subparsers(dest="rules_command", required=True)
-    rl = rsub.add_parser("list", help="list the items of a pack")
-    rl.add_argument("--rules", default="oit_2567")
-    rl.add_argument("--lang", choices=["th", "en"], default="th")
-    rs = rsub.add_parser("show", help="show one item's rule")
-    rs.add_argument("item")
-    rs.add_argument("--rules", default="oit_2567")
-    rs.add_argument("--lang", choices=["th", "en"], default="th")
-    rv = rsub.add_parser("validate", help="validate a rule file")
-    rv.add_argument("path")
-    return p
+    """The whole command line (checker/commands/app.py)."""
+    from checker.commands import app
+
+    return app.parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = parser()
-    args = p.parse_args(argv)
-    if args.command == "check" and args.url is None and args.config is None:
-        p.error("check needs a URL or --config FILE")
-    out = Console(highlight=False, soft_wrap=True)
+    """Every way a run can end becomes an exit code and at most one line on stderr."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
-        if args.command == "rules":
-            return _rules(args, out, err)
-        if args.command == "history":
-            return history.history(args, out)
-        if args.command == "diff":
-            return history.diff(args, out)
-        if args.command == "demo":
-            return _demo(args, out, err)
-        config = load_config(args.config) if args.config is not None else None
-        url = getattr(args, "url", None) or (config.url if config else "")
-        return check_site(resolve(args, url, config), out, err)
-    except (RuleFileError, InputFileError) as exc:
-        for line in exc.problems:
-            err.print(f"[red]error:[/red] {escape(line)}")
-        return EXIT_USAGE
-    except (BadURL, StoreError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        return EXIT_USAGE
-    except LockBusy as exc:
-        err.print(
-            f"[red]error:[/red] another oitcheck run is checking {escape(exc.site or 'this site')} "
-            f"({escape(exc.holder or 'holder unknown')}); "
-            f"lock {escape(str(exc.path))}. Wait for it with --wait-lock, or try again later."
-        )
-        return EXIT_USAGE
+    lang = [_lang(argv)]  # the user's language: the interrupt line is said in it
+
+    def farewell(signum: int) -> None:
+        name = signal.Signals(signum).name
+        err.print(f"[yellow]{escape(t('interrupted', lang[0], signal=name))}[/yellow]")
+
+    with signals_raise(farewell):
+        try:
+            from checker.commands import app  # inside: the imports take most of a second
+
+            return app.run(argv, err, lang)
+        except (Interrupted, KeyboardInterrupt) as exc:
+            ignore_signals()
+            stop = exc if isinstance(exc, Interrupted) else Interrupted(signal.SIGINT)
+            if argv is None and threading.current_thread() is threading.main_thread():
+                exit_now(stop.signum)  # the program itself: no waiting for a worker thread's OCR at exit
+            farewell(stop.signum)
+            return stop.code
+        except SystemExit:
+            raise
+        except BrokenPipeError:  # `oitcheck history | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return EXIT_BROKEN_PIPE
+        except Exception as exc:  # the last line of defence: a bug must not look like a crash of the site
+            if os.environ.get("OITCHECK_DEBUG"):
+                traceback.print_exc()
+            err.print(
+                f"[red]internal error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} — please report it; "
+                "run with OITCHECK_DEBUG=1 for the traceback"
+            )
+            return EXIT_INTERNAL
 
 
-def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """Check the bundled site; exit 0 when every verdict equals the site's ground truth. No history, waivers
-    or lock: the demo's address changes every time and its exit code means something else."""
-    with serve() as base:
-        err.print(f"demo site: {base}")
-        settings = resolve(args, base, operations=False)
-        pack = loader.load(settings.rules)
-        run = crawl(settings, pack, err)
-        write_outputs(run.report, settings, pack, out, err)
-    if run.site_error:
-        err.print(f"[red]error:[/red] {escape(run.report.items[0].reasons[0])}")
-        return EXIT_SITE_DOWN
-    expected = ground_truth.load(ocr=run.ocr_available)
-    mismatches = ground_truth.compare(expected, run.report)
-    if mismatches:
-        for line in mismatches:
-            err.print(f"[red]✘[/red] {escape(line)}")
-        err.print(f"[red]{len(mismatches)} of {len(expected)} verdicts differ from the demo's ground truth[/red]")
-        return EXIT_FAILURES
-    err.print(f"[green]✔ all {len(expected)} verdicts match the demo's ground truth[/green]")
-    return EXIT_OK
-
-
-def _rules(args: argparse.Namespace, out: Console, err: Console) -> int:
-    if args.rules_command == "validate":
-        pack = loader.load(args.path)
-        out.print(f"[green]ok[/green] {args.path}: {pack.id}, fiscal year {pack.fiscal_year}, {len(pack.items)} items")
-        return EXIT_OK
-    pack = loader.load(args.rules)
-    lang = args.lang
-    if args.rules_command == "list":
-        for item in pack.items:
-            out.print(f"{item.id:<4} {item.indicator:<5} {item.period:<12} {item.title.get(lang)}")
-        return EXIT_OK
-    try:
-        item = pack.item(args.item)
-    except KeyError:
-        err.print(f"[red]error:[/red] no item {args.item!r} in {pack.id}")
-        return EXIT_USAGE
-    out.print(
-        f"[bold]{item.id} {item.title.get(lang)}[/bold]  ({item.indicator} {pack.indicators[item.indicator].get(lang)})"
-    )
-    out.print(f"period: {item.period}" + (f" — {item.period_note.get(lang)}" if item.period_note else ""))
-    out.print("recognised by: " + ", ".join(item.recognise.titles))
-    if item.recognise.exclude:
-        out.print("not when it says: " + ", ".join(item.recognise.exclude))
-    for e in item.elements:
-        out.print(f"  • {e.id}: {e.label.get(lang)} [{e.spec.check}]")
-    return EXIT_OK
+def _lang(argv: Sequence[str] | None) -> str:
+    """`--lang en` before the parser has run (a Ctrl-C may come first)."""
+    words = list(argv if argv is not None else sys.argv[1:])
+    words = [str(w) for w in words]
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1] if words[i + 1] in ("th", "en") else "th"
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=") if word.endswith(("=th", "=en")) else "th"
+    return "th"
 
 
 if __name__ == "__main__":

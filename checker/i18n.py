@@ -365,6 +365,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ข้อยกเว้นของ {item} ({where}) ไม่ตรงกับผลใดในการตรวจครั้งนี้ หากแก้ไขแล้วให้ลบออก",
         "en": "the waiver for {item} ({where}) matches nothing in this run: remove it if the item was fixed",
     },
+    # ---- how a run ends when it cannot finish (checker/cli.py, checker/commands/check.py)
+    "interrupted": {
+        "th": "หยุดการตรวจตามคำสั่ง ({signal}) ผลของการตรวจครั้งนี้ไม่ได้บันทึกในประวัติ แคชและประวัติเดิมยังใช้ได้ตามปกติ",
+        "en": "stopped ({signal}): this run was not stored in the history; the cache and the history are intact",
+    },
+    "cache_damaged": {
+        "th": "แคช {path} เสียหาย จึงย้ายไปไว้ที่ {aside} และเริ่มแคชใหม่",
+        "en": "the cache {path} was damaged: moved it to {aside} and started an empty one",
+    },
+    "cache_unusable": {
+        "th": "ใช้แคช {path} ไม่ได้ ({why}) จึงตรวจต่อโดยไม่ใช้แคช",
+        "en": "cannot use the cache {path} ({why}); checking without it",
+    },
 }
 
 

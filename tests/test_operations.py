@@ -280,13 +280,13 @@ def test_run_a_config_file_and_override_it_with_flags(
     ("text", "expected"),
     [
         ('url = "x.go.th"\n\n[budgets]\nmax_page = 10\n', "site.toml:4: field budgets.max_page: unknown field"),
-        ('url = "x.go.th"\nyear = 2024\n', "site.toml:2: field year: 2024 is not a Buddhist-era fiscal year"),
+        ('url = "x.go.th"\nyear = 2024\n', "site.toml:2: field year: 2024 looks like a Christian-era year; use 2567"),
         ('url = "x.go.th"\nfail_on = ["missing", "late"]\n', "site.toml:2: field fail_on: unknown status late"),
         (
             'url = "x.go.th"\n[outputs]\nformats = "json,pdf"\n',
             "site.toml:3: field outputs.formats: unknown format pdf",
         ),
-        ('url = "x.go.th"\nmin_score = 120\n', "site.toml:2: field min_score: Input should be less than or equal"),
+        ('url = "x.go.th"\nmin_score = 120\n', "site.toml:2: field min_score: a score is a percentage from 0 to 100"),
         ('name = "no url"\n', "site.toml:1: field url: required field 'url' is missing"),
         ('url = "x.go.th"\nrender = maybe\n', "site.toml:2: not valid TOML"),
     ],

@@ -1,48 +1,56 @@
 """`oitcheck check` / `oitcheck run`: lock the site, crawl, apply waivers, compare with the last stored run,
-store, render every format, then choose the exit code (operations/thresholds.py).
+render every format, store, then choose the exit code (operations/thresholds.py).
 
 The order matters: waivers and `changes` are part of the report before any reporter sees it, so the HTML,
-Markdown and JSON outputs, and the stored copy, all say the same thing.
+Markdown and JSON outputs, and the stored copy, all say the same thing. The reports are written before the
+run is stored: a run whose report could not be written (exit 4) is not in the history either, so the next
+night still compares with the last run someone could read. Everything that can be checked without the
+site — the year against the rule pack, the output folder, the cache, the history file — is checked before
+the crawl, so a mistake costs a second, not a ten-minute crawl.
 """
 
 from __future__ import annotations
 
-import asyncio
-import sys
+import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from checker.api import CheckRun, run_check
+from checker.commands.exits import EXIT_SITE_DOWN, UsageError
+from checker.commands.interrupt import run_interruptible
 from checker.commands.options import Settings
+from checker.commands.outputs import check_output_location, os_reason, write_outputs
 from checker.commands.present import change_lines, waiver_lines
+from checker.crawl.cache import RevalidatingCache
+from checker.crawl.cache_file import damaged_copies
 from checker.crawl.crawler import CrawlProgress
+from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.i18n import t
 from checker.models import SiteReport
+from checker.operations import values
 from checker.operations.lock import SiteLock, lock_path
 from checker.operations.thresholds import decide
 from checker.operations.waivers import WaiverSet, apply_waivers, load_waivers
-from checker.report import FORMATS
-from checker.report.terminal import build
 from checker.rules import loader
 from checker.rules.schema import RulePack
-from checker.store import SqliteStore, Store, diff_reports, previous_run, site_key
-
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_SITE_DOWN = 0, 1, 2, 3
+from checker.store import RunRecord, SqliteStore, Store, diff_reports, previous_run, site_key
 
 
 def check_site(s: Settings, out: Console, err: Console, today: date | None = None) -> int:
-    """The whole operational run. Inputs are validated before the lock and the crawl, so a typo in a
-    waivers file costs a second, not a ten-minute crawl."""
+    """The whole operational run."""
     site = site_key(s.url)  # BadURL (exit 2) before anything else
     pack = loader.load(s.rules)
     waivers = load_waivers(s.waivers) if s.waivers else None
     if waivers is not None:
         waivers.check_items({i.id for i in pack.items})
-    store = SqliteStore(s.history) if s.history else None
+    s = preflight(s, pack, err)
+    store = SqliteStore(s.history) if s.history else None  # a damaged file: exit 2 now
     lock: AbstractContextManager[object] = (
         SiteLock(lock_path(s.lock_dir, site), float("inf") if s.wait_lock else None, site=s.name or site)
         if s.lock_dir is not None
@@ -51,8 +59,13 @@ def check_site(s: Settings, out: Console, err: Console, today: date | None = Non
     try:
         with lock:
             run = crawl(s, pack, err)
-            report = _prepare(run, s, waivers, store, err, today or date.today())
-            write_outputs(report, s, pack, out, err)
+            report, before = _prepare(run, s, waivers, store, err, today or date.today())
+            write_outputs(report, s, pack, out, err)  # OutputError (exit 4): not stored
+            if store is not None:
+                run_id = store.save(report, site_error=run.site_error is not None)
+                if not s.quiet:
+                    for line in change_lines(report, before, run_id, s.lang):
+                        err.print(line)
     finally:
         if store is not None:
             store.close()
@@ -66,9 +79,54 @@ def check_site(s: Settings, out: Console, err: Console, today: date | None = Non
     return decision.code
 
 
+def preflight(s: Settings, pack: RulePack, err: Console) -> Settings:
+    """What `check` and `demo` verify before the crawl: the year suits the pack (UsageError), the reports
+    can be written (OutputError), the cache can be used (damaged: set aside with a warning)."""
+    if s.year is not None:
+        try:
+            values.year_for_pack(s.year, pack.fiscal_year, pack.id)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    check_output_location(s)
+    return prepare_cache(s, err)
+
+
+def prepare_cache(s: Settings, err: Console) -> Settings:
+    """Open both cache files once: a damaged one is set aside and started afresh, with one warning line. A
+    cache that cannot be used at all is an error when chosen with --cache, else a warning (the run goes on
+    without it, as a nightly job should when its home folder is read-only)."""
+    if s.cache is None:
+        return s
+    docs = document_cache_path(s.cache)
+    try:
+        if s.cache.is_dir():
+            raise IsADirectoryError(21, "it is a folder, not a file")
+        moved = [(s.cache, RevalidatingCache.check(s.cache)), (docs, DocumentCache.check(docs))]
+    except (OSError, sqlite3.Error) as exc:
+        why = os_reason(exc, s.cache) if isinstance(exc, OSError) else str(exc)
+        if s.cache_given:
+            raise UsageError(
+                f"cannot use the HTTP cache {s.cache}: {why}; choose another --cache FILE or use --no-cache"
+            ) from None
+        err.print(f"[yellow]warning:[/yellow] {escape(t('cache_unusable', s.lang, path=s.cache, why=why))}")
+        return replace(s, cache=None)
+    for path, aside in moved:
+        if aside is not None:
+            err.print(f"[yellow]warning:[/yellow] {escape(t('cache_damaged', s.lang, path=path, aside=aside))}")
+    return s
+
+
+def _set_aside(s: Settings) -> set[tuple[Path, Path]]:
+    """(cache file, damaged copy) pairs on disk now."""
+    if s.cache is None:
+        return set()
+    return {(p, aside) for p in (s.cache, document_cache_path(s.cache)) for aside in damaged_copies(p, 0.0)}
+
+
 def _prepare(
     run: CheckRun, s: Settings, waivers: WaiverSet | None, store: Store | None, err: Console, today: date
-) -> SiteReport:
+) -> tuple[SiteReport, RunRecord | None]:
+    """The report as every output and the history will hold it, and the run it was compared with."""
     report = run.report
     if waivers is not None and not run.site_error:
         outcome = apply_waivers(report, waivers, today)
@@ -76,21 +134,21 @@ def _prepare(
         for line, always in waiver_lines(outcome, waivers.path, s.lang):
             if always or not s.quiet:
                 err.print(line)
+    before = None
     if store is not None:
         before = previous_run(store, report)
         if before is not None:
             report = report.model_copy(update={"changes": diff_reports(store.report(before.id), report)})
-        run_id = store.save(report, site_error=run.site_error is not None)
-        if not s.quiet:
-            for line in change_lines(report, before, run_id, s.lang):
-                err.print(line)
-    return report
+    return report, before
 
 
 def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:
+    """Run the check; Ctrl-C or SIGTERM raise Interrupted once the caches and connections are closed."""
+    earlier = _set_aside(s)
+
     def go(progress: Callable[[CrawlProgress], None] | None = None) -> CheckRun:
-        return asyncio.run(
-            run_check(
+        return run_interruptible(
+            lambda: run_check(
                 s.url,
                 pack,
                 s.year,
@@ -101,36 +159,26 @@ def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:
                 cache=s.cache,
                 browser=s.browser,
                 verify=s.verify,
+                allow_private=s.allow_private,
+                resolve=s.resolve,
             )
         )
 
-    if s.quiet or not err.is_terminal:
-        return go()
-    with err.status(escape(t("progress_start", s.lang, url=s.url))) as status:
+    try:
+        if s.quiet or not err.is_terminal:
+            return go()
+        with err.status(escape(t("progress_start", s.lang, url=s.url))) as status:
 
-        def progress(p: CrawlProgress) -> None:
-            status.update(escape(progress_line(p, s.lang)))
+            def progress(p: CrawlProgress) -> None:
+                status.update(escape(progress_line(p, s.lang)))
 
-        return go(progress)
+            return go(progress)
+    finally:
+        # A cache file that failed while in use is set aside when it is closed: say so, once.
+        for path, aside in sorted(_set_aside(s) - earlier):
+            err.print(f"[yellow]warning:[/yellow] {escape(t('cache_damaged', s.lang, path=path, aside=aside))}")
 
 
 def progress_line(p: CrawlProgress, lang: str) -> str:
     """One line of the live display, in the user's language."""
     return t("progress", lang, pages=p.pages, documents=p.documents, queued=p.queued, errors=p.errors)
-
-
-def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console, err: Console) -> None:
-    indicators = {k: v.get(s.lang) for k, v in pack.indicators.items()}
-    for fmt in s.formats:
-        render, ext = FORMATS[fmt]
-        if s.output is None:
-            if fmt == "table":
-                out.print(build(report, s.lang, indicators, out.width))
-            else:
-                sys.stdout.write(render(report, lang=s.lang, indicators=indicators))
-            continue
-        path = s.output / f"oitcheck-report.{ext}" if s.output_is_folder else s.output
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(report, lang=s.lang, indicators=indicators), encoding="utf-8")
-        if not s.quiet:
-            err.print(escape(t("wrote", s.lang, path=path)))

@@ -11,6 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -22,9 +23,10 @@ from checker.operations.config import load_config
 from checker.store import SqliteStore, StoreError, choose_pair, default_history_path, diff_reports, site_key
 
 EXIT_OK = 0
+READ_HINT = "move it aside (the next check starts a new one) or read another file with --history FILE"
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     h = sub.add_parser("history", help="list stored runs (newest first)")
     h.add_argument("url", nargs="?", help="only this site (default: every site)")
     _common(h)
@@ -55,7 +57,7 @@ def _open(args: argparse.Namespace) -> tuple[SqliteStore, str | None]:
     path = path or default_history_path()
     if not path.exists():
         raise StoreError(f"no history at {path} yet: `oitcheck check URL` stores every run there")
-    return SqliteStore(path), (site_key(url) if url else None)
+    return SqliteStore(path, hint=READ_HINT), (site_key(url) if url else None)
 
 
 def history(args: argparse.Namespace, out: Console) -> int:

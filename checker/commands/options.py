@@ -7,6 +7,8 @@ default value": a flag always wins over the file, the file over the built-in def
 from __future__ import annotations
 
 import argparse
+import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -14,10 +16,13 @@ from typing import TypeVar
 from checker.crawl.cache import default_cache_path
 from checker.crawl.crawler import CrawlOptions
 from checker.models import ItemStatus
+from checker.operations import values
 from checker.operations.config import SiteConfig
 from checker.operations.thresholds import FAILING, Gate, parse_fail_on
 from checker.report import FORMATS
 from checker.store import default_history_path
+
+T = TypeVar("T")
 
 
 def _formats(value: str) -> list[str]:
@@ -37,25 +42,62 @@ def _fail_on(value: str) -> frozenset[ItemStatus]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _percent(value: str) -> float:
+def _checked(check: Callable[[str], T], name: str) -> Callable[[str], T]:
+    """An argparse type from a values.py validator: the config file and the flag refuse alike, in one line."""
+
+    def convert(value: str) -> T:
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = name  # argparse names the type in some messages
+    return convert
+
+
+_year = _checked(values.fiscal_year, "year")
+_percent = _checked(values.percent, "percent")
+
+
+def _resolve_entry(value: str) -> tuple[str, str]:
+    """`HOST:ADDRESS` as curl's --resolve (no port): `agency.go.th:127.0.0.1`, `x.go.th:[::1]`, `x.go.th:::1`."""
+    host, sep, address = value.partition(":")
+    host = host.strip().lower().rstrip(".")
+    address = address.strip()
+    if address.startswith("[") and address.endswith("]"):
+        address = address[1:-1]
+    if not sep or not host or not address:
+        raise argparse.ArgumentTypeError(f"expected HOST:ADDRESS (e.g. agency.go.th:127.0.0.1), not {value!r}")
     try:
-        number = float(value.rstrip("%"))
+        return host, str(ipaddress.ip_address(address))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 <= number <= 100:
-        raise argparse.ArgumentTypeError(f"a score is a percentage from 0 to 100, not {value}")
-    return number
+        port, _, rest = address.partition(":")
+        if port.isdigit() and rest:  # curl's HOST:PORT:ADDRESS: the port is the URL's, never replaced here
+            raise argparse.ArgumentTypeError(f"write {host}:{rest} (no port), not {value!r}") from None
+        raise argparse.ArgumentTypeError(f"{address!r} in {value!r} is not an IP address") from None
 
 
 def add_check_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
+    p.add_argument("--year", type=_year, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
     p.add_argument("--rules", default=None, help="built-in rule pack id or path to a YAML pack (default oit_2567)")
     p.add_argument("-f", "--format", type=_formats, default=None, help=f"{','.join(FORMATS)} (comma-separated)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
-    p.add_argument("--max-pages", type=int, default=None, help="HTML pages to fetch at most (default 400)")
-    p.add_argument("--max-documents", type=int, default=None, help="documents to fetch at most (default 300)")
-    p.add_argument("--max-seconds", type=float, default=None, help="time budget of the whole check (default 600)")
-    p.add_argument("--concurrency", type=int, default=None, help="requests in flight to the site (default 4)")
+    p.add_argument(
+        "--max-pages", type=_checked(values.max_pages, "count"), default=None,
+        help=f"HTML pages to fetch at most, 1–{values.MAX_PAGES} (default 400)",
+    )  # fmt: skip
+    p.add_argument(
+        "--max-documents", type=_checked(values.max_documents, "count"), default=None,
+        help=f"documents to fetch at most, 0–{values.MAX_DOCUMENTS} (default 300)",
+    )  # fmt: skip
+    p.add_argument(
+        "--max-seconds", type=_checked(values.max_seconds, "seconds"), default=None,
+        help=f"time budget of the whole check, at most {values.MAX_SECONDS:g} (default 600)",
+    )  # fmt: skip
+    p.add_argument(
+        "--concurrency", type=_checked(values.concurrency, "count"), default=None,
+        help=f"requests in flight to the site, 1–{values.MAX_CONCURRENCY} (default 4)",
+    )  # fmt: skip
     p.add_argument(
         "--render",
         choices=["auto", "always", "never"],
@@ -75,6 +117,21 @@ def add_check_options(p: argparse.ArgumentParser) -> None:
         "--insecure",
         action="store_true",
         help="accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="allow connecting to private, loopback and link-local addresses "
+        "(an intranet site's links to other internal hosts are still off-site)",
+    )
+    p.add_argument(
+        "--resolve",
+        type=_resolve_entry,
+        action="append",
+        default=None,
+        metavar="HOST:ADDRESS",
+        help="connect to ADDRESS for HOST instead of looking it up (a new server before the DNS switch); repeatable",
     )
     p.add_argument("--lang", choices=["th", "en"], default=None, help="language of the report (default th)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
@@ -126,14 +183,14 @@ class Settings:
     cache: Path | None
     verify: bool
     quiet: bool
+    cache_given: bool = False  # --cache FILE: a file that cannot be used is an error, not a warning
+    allow_private: bool = False
+    resolve: dict[str, str] = field(default_factory=dict)  # host (lower case) -> IP address
     waivers: Path | None = None
     gate: Gate = field(default_factory=Gate)
     history: Path | None = None  # None: no history (--no-history, `history = false`, demo)
     lock_dir: Path | None = None  # None: no lock (demo)
     wait_lock: bool = False
-
-
-T = TypeVar("T")
 
 
 def _pick(flag: T | None, configured: T | None, default: T) -> T:
@@ -172,13 +229,16 @@ def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None
             max_pages=_pick(args.max_pages, budgets.max_pages, base.max_pages),
             max_documents=_pick(args.max_documents, budgets.max_documents, base.max_documents),
             max_seconds=_pick(args.max_seconds, budgets.max_seconds, base.max_seconds),
-            concurrency=max(1, _pick(args.concurrency, budgets.concurrency, base.concurrency)),
+            concurrency=_pick(args.concurrency, budgets.concurrency, base.concurrency),
         ),
         browser=args.browser,
         ocr=not args.no_ocr,
         cache=None if args.no_cache else (args.cache or default_cache_path()),
         verify=not args.insecure,
         quiet=args.quiet,
+        cache_given=args.cache is not None and not args.no_cache,
+        allow_private=_pick(args.allow_private, cfg.allow_private, False),
+        resolve=dict(args.resolve or []),
         waivers=(args.waivers or (Path(cfg.waivers) if cfg.waivers else None)) if operations else None,
         gate=Gate(
             fail_on=frozenset(FAILING) if fail_on is None else frozenset(fail_on),

@@ -80,6 +80,14 @@ class RevalidatingCache:
         except (sqlite3.Error, OSError):
             return None
 
+    @classmethod
+    def check(cls, path: Path) -> Path | None:
+        """Open and close the file before a run (a damaged one is set aside and started afresh): where the
+        damaged copy went, if any. OSError / sqlite3.Error when the file cannot be used at all."""
+        cache = cls(path)
+        cache._file.release()
+        return cache._file.set_aside
+
     def lookup(self, url: str) -> Stored | None:
         row = self._file.run(
             "SELECT etag, last_modified, content_type, body FROM oitcheck_responses WHERE url = ?", url

@@ -100,6 +100,13 @@ class DocumentCache:
         except (sqlite3.Error, OSError):
             return None
 
+    @classmethod
+    def check(cls, path: Path) -> Path | None:
+        """As RevalidatingCache.check: open, set a damaged file aside, close; where it went, if anywhere."""
+        docs = cls(path)
+        docs._file.release()
+        return docs._file.set_aside
+
     def get(self, key: str) -> Document | None:
         row = self._file.run("SELECT value FROM documents WHERE key = ?", key)
         if row is None:

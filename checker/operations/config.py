@@ -10,12 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from checker.crawl.scope import BadURL, normalise_start_url
 from checker.models import ItemStatus
+from checker.operations import values
 from checker.operations.sourcemap import read_mapping, validate
 from checker.operations.thresholds import parse_fail_on
+
+_BUDGETS = {
+    "max_pages": values.max_pages,
+    "max_documents": values.max_documents,
+    "max_seconds": values.max_seconds,
+    "concurrency": values.concurrency,
+}
 
 
 class _Strict(BaseModel):
@@ -23,10 +31,17 @@ class _Strict(BaseModel):
 
 
 class Budgets(_Strict):
-    max_pages: int | None = Field(default=None, ge=1)
-    max_documents: int | None = Field(default=None, ge=0)
-    max_seconds: float | None = Field(default=None, gt=0)
-    concurrency: int | None = Field(default=None, ge=1, le=16)
+    """Checked by the same functions as the command-line flags (values.py), so both refuse the same values."""
+
+    max_pages: int | None = None
+    max_documents: int | None = None
+    max_seconds: float | None = None
+    concurrency: int | None = None
+
+    @field_validator("max_pages", "max_documents", "max_seconds", "concurrency", mode="before")
+    @classmethod
+    def _bounded(cls, value: object, info: ValidationInfo) -> object:
+        return None if value is None else _BUDGETS[str(info.field_name)](value)
 
 
 class Outputs(_Strict):
@@ -61,7 +76,8 @@ class SiteConfig(_Strict):
     budgets: Budgets = Budgets()
     waivers: str | None = None
     fail_on: list[ItemStatus] | None = None
-    min_score: float | None = Field(default=None, ge=0, le=100)
+    min_score: float | None = None
+    allow_private: bool | None = None  # = --allow-private (checker/crawl/netpolicy.py)
     outputs: Outputs = Outputs()
     history: str | Literal[False] | None = None  # a path, or false for no history
 
@@ -73,12 +89,15 @@ class SiteConfig(_Strict):
         except BadURL as exc:
             raise ValueError(str(exc)) from None
 
-    @field_validator("year")
+    @field_validator("year", mode="before")
     @classmethod
-    def _buddhist_era(cls, value: int | None) -> int | None:
-        if value is not None and not 2500 <= value <= 2700:
-            raise ValueError(f"{value} is not a Buddhist-era fiscal year (e.g. 2567 for 2024)")
-        return value
+    def _buddhist_era(cls, value: object) -> object:
+        return None if value is None else values.fiscal_year(value)
+
+    @field_validator("min_score", mode="before")
+    @classmethod
+    def _percent(cls, value: object) -> object:
+        return None if value is None else values.percent(value)
 
     @field_validator("fail_on", mode="before")
     @classmethod

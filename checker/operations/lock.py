@@ -28,6 +28,16 @@ class LockBusy(Exception):
         super().__init__(f"another oitcheck run holds {path} ({holder or 'holder unknown'})")
 
 
+class LockError(Exception):
+    """The lock file cannot be created (its folder, next to the history, is not writable)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"cannot create the site lock {path}: {reason}; set OITCHECK_HOME or --history to a folder you can write"
+        )
+
+
 def lock_path(directory: Path, site: str) -> Path:
     """A readable file name for the site key, with a short hash so `a/b` and `a_b` do not share a lock."""
     slug = re.sub(r"[^A-Za-z0-9.-]+", "_", site).strip("_")[:80] or "site"
@@ -46,8 +56,13 @@ class SiteLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            blocking = next((p for p in self.path.parents if p.exists()), None)
+            reason = f"{blocking} is a file, not a folder" if blocking and not blocking.is_dir() else exc.strerror
+            raise LockError(self.path, reason or str(exc)) from None
         deadline = time.monotonic() + (self.wait or 0.0)
         while True:
             try:

@@ -41,22 +41,40 @@ def read_mapping(path: Path, what: str) -> tuple[dict[str, Any], dict[Loc, int]]
     if path.suffix.lower() == ".toml":
         try:
             data: Any = tomllib.loads(source)
+        except RecursionError:
+            raise InputFileError(name, [f"{name}: not valid TOML: nested too deeply"]) from None
         except tomllib.TOMLDecodeError as exc:
-            line = re.search(r"line (\d+)", str(exc))
-            raise InputFileError(name, [f"{name}:{line.group(1) if line else 1}: not valid TOML: {exc}"]) from None
+            found = re.search(r"line (\d+)", str(exc))
+            number = int(found.group(1)) if found else 1
+            lines = source.splitlines()
+            text = f" in `{lines[number - 1].strip()}`" if 0 < number <= len(lines) else ""
+            raise InputFileError(name, [f"{name}:{number}: not valid TOML{text}: {exc}"]) from None
         return data, toml_lines(source)
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        root = yaml.compose(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)  # a SafeLoader (above)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark is not None else name
         raise InputFileError(name, [f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # a constructor's own error: report, never a traceback
+        raise InputFileError(name, [f"{name}: not valid YAML: {exc}"]) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputFileError(name, [f"{name}:1: a {what} must be a mapping of keys to values"])
     return data, dict(yaml_lines(root, ())) if root is not None else {}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: PyYAML's own date constructor raised a bare ValueError (a
+    traceback) for `expires: 2026-13-01`; as text, the model validates it and the message names the line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def validate(model: type[M], data: dict[str, Any], lines: dict[Loc, int], filename: str) -> M:
@@ -74,6 +92,8 @@ def describe(err: dict[str, Any], lines: dict[Loc, int], filename: str) -> str:
         msg = f"unknown field {loc[-1]!r}"
     elif err["type"] == "missing":
         msg = f"required field {loc[-1]!r} is missing"
+    elif str(err["type"]).startswith(("date_", "datetime_")):
+        msg = f"{msg}: {err.get('input')!r} (write dates as YYYY-MM-DD)"
     return f"{filename}:{line_for(loc, lines)}: field {field_name(loc) or '(top level)'}: {msg}"
 
 

@@ -48,24 +48,60 @@ MIGRATIONS: list[list[str]] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+
+def _why(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
 _COLUMNS = (
     "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error"
 )
 
 
-class SqliteStore:
-    """The default store. Opening it creates or migrates the file; errors become StoreError."""
+FIX_HINT = "move it aside or run with --no-history / --history NEW.db"
 
-    def __init__(self, path: Path) -> None:
+
+class SqliteStore:
+    """The default store. Opening it creates or migrates the file and checks it is whole (SQLite's
+    quick_check), so a damaged file stops a check before the crawl, not when the run is saved ten minutes
+    later; errors become StoreError, naming the file and what to do (`hint`)."""
+
+    def __init__(self, path: Path, hint: str = FIX_HINT) -> None:
         self.path = path
+        self._hint = hint
+        if path.is_dir():
+            raise StoreError(f"history database {path} is a folder, not a file; give --history a file name")
+        blocking = next((p for p in path.parents if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise StoreError(f"cannot open history database {path}: {blocking} is a file, not a folder")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit: transactions are explicit. A generous timeout: nightly runs of many sites share a file.
             self._db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open history database {path}: {_why(exc)}; {hint}") from None
+        try:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise StoreError(f"history database {path} is damaged ({verdict[0] if verdict else '?'}); {hint}")
+        except StoreError:
+            self._db.close()
+            raise
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"{path}: cannot use the history database: {exc}") from None
+            self._db.close()
+            raise self._error(exc) from None
+
+    def _error(self, exc: BaseException) -> StoreError:
+        """One line naming the file, what is wrong with it and what to do."""
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return StoreError(
+                f"history database {self.path} is busy ({_why(exc)}): another program holds it; try again"
+            )
+        what = "is damaged" if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) else "cannot be used"
+        return StoreError(f"history database {self.path} {what} ({_why(exc)}); {self._hint}")
 
     def _migrate(self) -> None:
         version = self._version()
@@ -123,7 +159,7 @@ class SqliteStore:
                 self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot save the run: {exc}") from None
+            raise StoreError(f"cannot save the run in history database {self.path}: {exc}; {self._hint}") from None
         return run_id
 
     def runs(
@@ -179,7 +215,7 @@ class SqliteStore:
         try:
             return list(self._db.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise self._error(exc) from None
 
     def _with_counts(self, rows: list[Any]) -> list[RunRecord]:
         if not rows:

@@ -130,9 +130,10 @@ async def test_validators_carried_along_a_redirect_do_not_return_our_copy(tmp_pa
     assert second.final_url == base + "b.html"
 
 
-async def test_a_damaged_cache_file_means_no_cache_not_a_failed_check(tmp_path: Path) -> None:
+async def test_a_damaged_cache_file_is_set_aside_and_started_afresh(tmp_path: Path) -> None:
     cache = tmp_path / "c.db"
     cache.write_bytes(b"not sqlite at all " * 200)
     with serve_site(SITE) as (base, _):
         results = await _fetch_twice(base, "ita.html", cache)
-    assert [r.status for r in results] == [200, 200] and not any(r.from_cache for r in results)
+    assert [r.status for r in results] == [200, 200] and [r.from_cache for r in results] == [False, True]
+    assert [p.read_bytes()[:17] for p in tmp_path.glob("c.db.damaged-*")] == [b"not sqlite at all"]

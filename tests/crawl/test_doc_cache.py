@@ -105,7 +105,13 @@ def test_ocr_that_ran_out_of_time_is_not_kept(tmp_path: Path) -> None:
 async def test_a_damaged_cache_file_does_not_stop_a_check(tmp_path: Path, pack: RulePack) -> None:
     cache = tmp_path / "http.db"
     document_cache_path(cache).write_bytes(b"this is not a database" * 100)
-    assert DocumentCache.open(document_cache_path(cache)) is None
+    docs = DocumentCache.open(document_cache_path(cache))  # set aside, started afresh
+    assert (
+        docs is not None
+        and docs._file.set_aside is not None
+        and docs._file.set_aside.name.startswith("http-documents.db.damaged-")
+    )
+    docs.close()
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<title>เทศบาลตำบลทดสอบ</title><p>โทร 0 5312 3456</p>", encoding="utf-8")

@@ -91,7 +91,7 @@ def test_a_file_from_a_newer_oitcheck_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_database_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "h.db"
     path.write_text("not sqlite at all, just text " * 40)
-    with pytest.raises(StoreError, match="cannot use the history database"):
+    with pytest.raises(StoreError, match=r"h\.db is damaged \(file is not a database\); move it aside"):
         SqliteStore(path)
 
 

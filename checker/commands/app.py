@@ -1,0 +1,181 @@
+"""The oitcheck command's parser and dispatcher (checker/cli.py holds only `main`, so that Ctrl-C while these
+modules load — playwright, pydantic and the rest take most of a second — already ends in one line)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import NoReturn
+
+from rich.console import Console
+from rich.markup import escape
+
+from checker import __version__
+from checker.commands import history
+from checker.commands.check import check_site, crawl, preflight
+from checker.commands.exits import (
+    EXIT_FAILURES,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_SITE_DOWN,
+    EXIT_USAGE,
+    OutputError,
+    UsageError,
+)
+from checker.commands.options import add_check_options, add_operations_options, resolve
+from checker.commands.outputs import write_outputs
+from checker.crawl.scope import BadURL
+from checker.demo import ground_truth
+from checker.demo.server import serve
+from checker.operations import InputFileError
+from checker.operations.config import load_config
+from checker.operations.lock import LockBusy, LockError
+from checker.rules import loader
+from checker.rules.loader import RuleFileError
+from checker.store import StoreError
+
+
+class PipeConsole(Console):
+    """rich ends a broken pipe with exit 1, which here means "items fail"; checker/cli.py ends it with 141."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line (`oitcheck check: error: argument --year: …`), not the usage block
+    followed by the message: in a cron mail or CI log the message is what matters. --help shows usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = OneLineParser(prog="oitcheck", description="Check a Thai agency website against the OIT criteria.")
+    p.add_argument("--version", action="version", version=f"oitcheck {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check a website")
+    check.add_argument("url", nargs="?", help="the site (optional with --config)")
+    check.add_argument("--config", type=Path, default=None, help="site config file (TOML); flags override it")
+    add_check_options(check)
+    add_operations_options(check)
+    run = sub.add_parser("run", help="check the site a config file describes (= check --config FILE)")
+    run.add_argument("config", type=Path, help="site config file (TOML)")
+    add_check_options(run)
+    add_operations_options(run)
+    history.add_parsers(sub)
+    demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
+    add_check_options(demo)
+    rules = sub.add_parser("rules", help="list, show or validate rule packs")
+    rsub = rules.add_subparsers(dest="rules_command", required=True)
+    rl = rsub.add_parser("list", help="list the items of a pack")
+    rl.add_argument("--rules", default="oit_2567")
+    rl.add_argument("--lang", choices=["th", "en"], default="th")
+    rs = rsub.add_parser("show", help="show one item's rule")
+    rs.add_argument("item")
+    rs.add_argument("--rules", default="oit_2567")
+    rs.add_argument("--lang", choices=["th", "en"], default="th")
+    rv = rsub.add_parser("validate", help="validate a rule file")
+    rv.add_argument("path")
+    return p
+
+
+def run(argv: Sequence[str] | None, err: Console, lang: list[str]) -> int:
+    """Parse and dispatch; the errors a user can fix become one line and their exit code here. `lang[0]`
+    is set to the user's language as soon as it is known (checker/cli.py says the interrupt line in it)."""
+    p = parser()
+    args = p.parse_args(argv)
+    lang[0] = getattr(args, "lang", None) or lang[0]
+    if args.command == "check" and args.url is None and args.config is None:
+        p.error("check needs a URL or --config FILE")
+    out = PipeConsole(highlight=False, soft_wrap=True)
+    try:
+        if args.command == "rules":
+            return _rules(args, out, err)
+        if args.command == "history":
+            return history.history(args, out)
+        if args.command == "diff":
+            return history.diff(args, out)
+        if args.command == "demo":
+            return _demo(args, out, err)
+        config = load_config(args.config) if args.config is not None else None
+        lang[0] = args.lang or (config.lang if config and config.lang else lang[0])
+        url = getattr(args, "url", None) or (config.url if config else "")
+        return check_site(resolve(args, url, config), out, err)
+    except (RuleFileError, InputFileError) as exc:
+        for line in exc.problems:
+            err.print(f"[red]error:[/red] {escape(line)}")
+        return EXIT_USAGE
+    except (BadURL, StoreError, UsageError, LockError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        return EXIT_USAGE
+    except OutputError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}" + (" (the run was not stored)" if _stores(args) else ""))
+        return EXIT_OUTPUT
+    except LockBusy as exc:
+        err.print(
+            f"[red]error:[/red] another oitcheck run is checking {escape(exc.site or 'this site')} "
+            f"({escape(exc.holder or 'holder unknown')}); "
+            f"lock {escape(str(exc.path))}. Wait for it with --wait-lock, or try again later."
+        )
+        return EXIT_USAGE
+
+
+def _stores(args: argparse.Namespace) -> bool:
+    """Whether this command would have stored the run (for the exit-4 line)."""
+    return args.command in ("check", "run") and not args.no_history
+
+
+def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Check the bundled site; exit 0 when every verdict equals the site's ground truth. No history, waivers
+    or lock: the demo's address changes every time and its exit code means something else."""
+    settings = resolve(args, "http://127.0.0.1/", operations=False)
+    pack = loader.load(settings.rules)
+    settings = preflight(settings, pack, err)  # before the server starts: a bad --output is exit 4 at once
+    with serve() as base:
+        err.print(f"demo site: {base}")
+        settings = replace(settings, url=base)
+        run = crawl(settings, pack, err)
+        write_outputs(run.report, settings, pack, out, err)
+    if run.site_error:
+        err.print(f"[red]error:[/red] {escape(run.report.items[0].reasons[0])}")
+        return EXIT_SITE_DOWN
+    expected = ground_truth.load(ocr=run.ocr_available)
+    mismatches = ground_truth.compare(expected, run.report)
+    if mismatches:
+        for line in mismatches:
+            err.print(f"[red]✘[/red] {escape(line)}")
+        err.print(f"[red]{len(mismatches)} of {len(expected)} verdicts differ from the demo's ground truth[/red]")
+        return EXIT_FAILURES
+    err.print(f"[green]✔ all {len(expected)} verdicts match the demo's ground truth[/green]")
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.rules_command == "validate":
+        pack = loader.load(args.path)
+        out.print(f"[green]ok[/green] {args.path}: {pack.id}, fiscal year {pack.fiscal_year}, {len(pack.items)} items")
+        return EXIT_OK
+    pack = loader.load(args.rules)
+    lang = args.lang
+    if args.rules_command == "list":
+        for item in pack.items:
+            out.print(f"{item.id:<4} {item.indicator:<5} {item.period:<12} {item.title.get(lang)}")
+        return EXIT_OK
+    try:
+        item = pack.item(args.item)
+    except KeyError:
+        err.print(f"[red]error:[/red] no item {args.item!r} in {pack.id}")
+        return EXIT_USAGE
+    out.print(
+        f"[bold]{item.id} {item.title.get(lang)}[/bold]  ({item.indicator} {pack.indicators[item.indicator].get(lang)})"
+    )
+    out.print(f"period: {item.period}" + (f" — {item.period_note.get(lang)}" if item.period_note else ""))
+    out.print("recognised by: " + ", ".join(item.recognise.titles))
+    if item.recognise.exclude:
+        out.print("not when it says: " + ", ".join(item.recognise.exclude))
+    for e in item.elements:
+        out.print(f"  • {e.id}: {e.label.get(lang)} [{e.spec.check}]")
+    return EXIT_OK
