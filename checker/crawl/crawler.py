@@ -83,10 +83,14 @@ class Crawler:
         self._inflight = 0
         self._doc_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oitcheck-extract")
         workers = [asyncio.create_task(self._worker()) for _ in range(max(1, self.opt.concurrency))]
+        gathered = asyncio.gather(*workers)
+        # Cancelled (a hard stop, Ctrl-C): whatever the workers raised then is retrieved here, not printed
+        # by asyncio as "exception was never retrieved".
+        gathered.add_done_callback(lambda f: f.cancelled() or f.exception())
         try:
             # A hard stop: the time budget is checked between requests, this also bounds a request that hangs.
             left = self._deadline - time.monotonic()
-            await asyncio.wait_for(asyncio.gather(*workers), timeout=max(0.0, left) + HARD_STOP_GRACE)
+            await asyncio.wait_for(gathered, timeout=max(0.0, left) + HARD_STOP_GRACE)
         except TimeoutError:
             self._budget = "time"
         finally:
