@@ -243,3 +243,17 @@ def test_the_command_line_says_in_one_line_where_the_home_page_leads(
     assert len(lines) == 1 and other + "home" in lines[0] and "oitcheck check" in lines[0], lines
     assert not other_hits.hits
     assert SECRET not in out.read_text(encoding="utf-8")
+
+
+def test_resolve_checks_a_site_by_name_before_its_dns_exists(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    routes = {"/": {"body": _home()}}
+    with serve_site(tmp_path / "site", routes) as (base, hits):
+        port = base.rsplit(":", 1)[1].strip("/")
+        out = tmp_path / "r.json"
+        cmd = ["check", f"http://agency.test:{port}/", "--resolve", "agency.test:127.0.0.1", "--no-history"]
+        cmd += ["--no-cache", "--no-ocr", "-q", "-f", "json", "-o", str(out), "--max-seconds", "30"]
+        done = subprocess.run([sys.executable, "-m", "checker.cli", *cmd], capture_output=True, text=True, timeout=60)
+    assert done.returncode in (0, 1), done.stderr  # checked (items fail), not "could not be checked"
+    assert hits.hits["/"] == 1
+    assert '"url": "http://agency.test:' in out.read_text(encoding="utf-8")
