@@ -24,7 +24,10 @@ def extract(resource: Resource, ocr: Ocr | None = None, limits: DocLimits = DEFA
     url = resource.final_url or resource.url
     kind = resource.kind
     if kind is ResourceKind.HTML:
-        doc = extract_html(resource.body, url, resource.content_type)
+        try:
+            doc = extract_html(resource.body, url, resource.content_type)
+        except Exception as exc:  # a reader bug costs one page, not the crawl (<meta charset=base64> once did)
+            return unreadable(url, kind, "broken_file", f"{type(exc).__name__}: {exc}")
         expected = kind_from_url(resource.url)
         if expected is not None and expected is not ResourceKind.HTML and doc.soft_error is None:
             # A link to report.pdf that answers with a web page: the file is not there.

@@ -35,6 +35,12 @@ class DocLimits:
     min_page_chars: int = 20  # fewer letters/digits than this on a PDF page: treat it as a scan
     ocr_dpi: int = 300  # what Tesseract is trained for
     max_render_pixels: int = 25_000_000  # a poster-sized page is rendered at a lower dpi instead
+    # Decompression bombs (checker.extract.bombs): what a file may unpack to before a library unpacks it.
+    max_image_pixels: int = 50_000_000  # per image or frame (an A4 scan at 600 dpi is 35 M); Pillow's own is 179 M
+    max_unzipped_bytes: int = 100_000_000  # DOCX/XLSX entries together, inflated
+    max_pdf_inflated: int = 256_000_000  # PDF streams together, inflated, each as often as it is referenced
+    max_page_content: int = 32_000_000  # one PDF page's content; PDFium holds ~20 bytes per byte of operators
+    max_read_seconds: float = 30.0  # a PDF's text layer or a workbook's sheets; the rest stays unread (OCR: above)
 
 
 DEFAULT_LIMITS = DocLimits()
@@ -160,6 +166,26 @@ def _exif_dates(im: Image.Image) -> tuple[str | None, str | None]:
     return iso_date(original or stamp), iso_date(stamp)
 
 
+def _too_many_pixels(im: Image.Image, limits: DocLimits) -> str | None:
+    """Our own cap, checked on the header before any pixel is decoded: Pillow's (MAX_IMAGE_PIXELS, an error
+    only past twice 89 M pixels) is a global other code may change, and it is not applied to TIFF frames."""
+    w, h = im.size
+    if w * h > limits.max_image_pixels:
+        return f"image of {w}x{h} = {w * h:,} pixels > {limits.max_image_pixels:,} (decompression bomb cap)"
+    return None
+
+
+def _frames(im: Image.Image) -> int:
+    """Pages of a multi-page TIFF; a damaged chain of pages counts as one page, the first (already decoded)."""
+    if im.format != "TIFF":
+        return 1
+    try:
+        return int(getattr(im, "n_frames", 1))
+    except Exception:  # Pillow raises TypeError, KeyError, SyntaxError... while walking broken IFDs
+        im.seek(0)  # back to the first page: walking the chain left the image on a broken one
+        return 1
+
+
 def extract_image(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits) -> Document:
     """OCR an image; a multi-page TIFF counts as pages, an animated GIF/WebP only by its first frame."""
     kind = ResourceKind.IMAGE
@@ -167,20 +193,33 @@ def extract_image(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits) -> 
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             im = Image.open(io.BytesIO(body))
+            bomb = _too_many_pixels(im, limits)
+            if bomb is not None:
+                return unreadable(url, kind, "too_large", bomb)
             im.load()
+            frames = _frames(im)
         except Image.DecompressionBombError as exc:
             return unreadable(url, kind, "too_large", str(exc))
         except Exception as exc:
             return unreadable(url, kind, "broken_file", f"{type(exc).__name__}: {exc}")
-        frames = getattr(im, "n_frames", 1) if im.format == "TIFF" else 1
         created, modified = _exif_dates(im)
         if ocr is None:
             return unreadable(url, kind, "scan_no_ocr", page_count=frames, created=created, modified=modified)
         run = OcrRun(ocr, limits.max_ocr_pages, limits.max_ocr_seconds)
         texts: list[str] = []
+        notes: list[str] = []
         for i in range(min(frames, limits.max_pages)):
-            if i:
-                im.seek(i)
+            try:
+                if i:
+                    im.seek(i)
+                    bomb = _too_many_pixels(im, limits)
+                    if bomb is not None:
+                        notes.append(f"page {i + 1}: {bomb}")
+                        break
+                    im.load()
+            except Exception as exc:  # a damaged later page: the pages before it were read
+                notes.append(f"page {i + 1}: {type(exc).__name__}: {exc}")
+                break
             texts.append(run.read(im))
     return assemble(
         url,
@@ -191,6 +230,6 @@ def extract_image(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits) -> 
         ocr_pages=run.pages,
         created=created,
         modified=modified,
-        detail=run.summary(),
+        detail=_join(run.summary(), "; ".join(notes) or None),
         empty_reason="ocr_no_text",
     )

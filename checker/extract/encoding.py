@@ -32,8 +32,18 @@ def codec_name(label: str | None) -> str | None:
     if label in _ALIASES:
         return _ALIASES[label]
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
+        return None
+    # "base64", "zlib", "rot13" are codecs too, but not text encodings: bytes.decode refuses them.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+def _decode(body: bytes, codec: str) -> str | None:
+    """`body` in `codec` with U+FFFD for bad bytes; None for codecs that cannot replace (idna, undefined)."""
+    try:
+        return body.decode(codec, errors="replace")
+    except (LookupError, UnicodeError):
         return None
 
 
@@ -50,10 +60,15 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     if declared is None:
         m = _META.search(body[:4096])
         declared = codec_name(m.group(1).decode("ascii", "ignore")) if m else None
+        if declared and declared.startswith(("utf-16", "utf-32")):
+            declared = "utf-8"  # as browsers do: a <meta> that could be read as ASCII is not UTF-16
     # A page that says ISO-8859-1 but is really UTF-8 or TIS-620 is common; trust bytes over labels
     # only for Latin-1, which no Thai page can honestly be.
     if declared and declared != "utf-8" and declared not in ("latin-1", "iso8859-1", "cp1252"):
-        return body.decode(declared, errors="replace"), declared
+        text = _decode(body, declared)
+        if text is not None:
+            return text, declared
+        declared = None
     try:
         # Not final: a body cut at a byte cap or a deadline may end inside a character, which is not a
         # sign of another encoding (it once turned a cut UTF-8 page into cp874 mojibake).

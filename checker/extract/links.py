@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
@@ -29,6 +30,8 @@ BLOCK = {
 ROW_TAGS = ("tr", "li", "dt", "dd", "p")
 LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data"}
 CONTEXT_CHARS = 400
+ROW_LIMIT = 10 * CONTEXT_CHARS  # raw characters read for a row's context: markup's whitespace included
+HEADING_LIMIT = 2000  # raw characters read for a heading; a longer one is an unclosed tag holding the page
 
 _Q = r"""(['"])(?P<u>(?:(?!\1).)*)\1"""  # a quoted JS string literal, either quote
 # Navigation idioms seen in vendor templates and Dreamweaver pages; group "u" is the target.
@@ -57,37 +60,64 @@ _JSON_PDF = re.compile(r""""(?:source|pdfUrl|pdf_url|pdf|file)"\s*:\s*"((?:[^"\\
 _DF_OPTION = re.compile(r"option_(df_\d+)\s*=\s*(\{.*?\})\s*;", re.S)
 
 
-def text_of(el: lxml.html.HtmlElement) -> str:
-    """Visible text of an element, blocks separated, scripts and styles left out."""
+def text_of(el: lxml.html.HtmlElement, limit: int | None = None) -> str:
+    """Visible text of an element, blocks separated, scripts and styles left out.
+
+    `limit`: read only about that many characters (and elements), for callers that keep only the start.
+    An unclosed <h2> or <li> holds the rest of the page, and 250 of them nested (libxml2's depth limit)
+    read a 2.7 MB page 250 times: 42 s.
+    """
     parts: list[str] = []
-    for node in el.iter():
+    room = limit if limit is not None else -1  # characters still wanted; -1: all of them
+    for count, node in enumerate(el.iter()):
+        if limit is not None and (room <= 0 or count > limit):
+            break
+        texts = []
         if node.tag in DROP or not isinstance(node.tag, str):
             if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        if node.tag in BLOCK:
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
+                texts.append(node.tail)
+        else:
+            if node.tag in BLOCK:
+                parts.append(" ")
+            if node.text:
+                texts.append(node.text)
+            if node is not el and node.tail:
+                texts.append(node.tail)
+        for text in texts:
+            parts.append(text if room < 0 else text[:room])
+            room = room if room < 0 else room - len(parts[-1])
     return normalise_short("".join(parts))
 
 
-def context_of(el: lxml.html.HtmlElement) -> str:
+Rows = dict[lxml.html.HtmlElement, str]
+
+
+def _row_text(row: lxml.html.HtmlElement, rows: Rows | None) -> str:
+    """A row's context, read once per page when `rows` is given: a <p> holding 4,000 links was read 4,000
+    times (8 s), and a hostile page can hold far more."""
+    if rows is None:
+        return text_of(row, ROW_LIMIT)[:CONTEXT_CHARS]
+    text = rows.get(row)
+    if text is None:
+        text = rows[row] = text_of(row, ROW_LIMIT)[:CONTEXT_CHARS]
+    return text
+
+
+def context_of(el: lxml.html.HtmlElement, rows: Rows | None = None) -> str:
     """The table row / list item / paragraph a link sits in: where OIT pages write what the link is."""
     if el.tag in ROW_TAGS:
-        return text_of(el)[:CONTEXT_CHARS]
+        return _row_text(el, rows)
     node = el.getparent()
     for _ in range(8):
         if node is None:
             break
         if node.tag in ROW_TAGS:
-            return text_of(node)[:CONTEXT_CHARS]
+            return _row_text(node, rows)
         node = node.getparent()
     parent = el.getparent()
-    # A bare parent is the link's row only when the link is alone in it (not a menu of many links).
-    if parent is not None and sum(1 for _ in parent.iter("a")) <= 1:
+    # A bare parent is the link's row only when the link is alone in it (not a menu of many links); a second
+    # <a> is enough to tell (counting them all made a <div> of 4,000 links take 5 s).
+    if parent is not None and next(islice(parent.iter("a"), 1, None), None) is None:
         text = text_of(parent)
         if len(text) <= 300:
             return text
@@ -217,8 +247,12 @@ def anchor_of(el: lxml.html.HtmlElement) -> str:
     return text or normalise_short(el.get("title", "") or el.get("aria-label", "") or el.get("data-title", ""))
 
 
-def element_links(el: lxml.html.HtmlElement, base: str, section: int, chrome: bool) -> list[Link]:
-    """Every Link one element yields: its href/src, its onclick target, and files wrapped by viewers."""
+def element_links(
+    el: lxml.html.HtmlElement, base: str, section: int, chrome: bool, rows: Rows | None = None
+) -> list[Link]:
+    """Every Link one element yields: its href/src, its onclick target, and files wrapped by viewers.
+
+    `rows` (one dict per page) keeps the text of rows already read, for the links that share them."""
     tag = el.tag if isinstance(el.tag, str) else ""
     out: list[Link] = []
     onclick = (el.get("onclick") or "").strip()
@@ -228,16 +262,16 @@ def element_links(el: lxml.html.HtmlElement, base: str, section: int, chrome: bo
         url = resolve_href(base, raw)
         if not url and target and tag in ("a", "area"):
             # href="#" onclick="window.open('x')": not a placeholder, the handler is the link.
-            out.append(_make(el, "onclick", _join(base, target), onclick, section, chrome))
+            out.append(_make(el, "onclick", _join(base, target), onclick, section, chrome, rows))
             target = None
         else:
-            out.append(_make(el, tag, url, raw, section, chrome))
+            out.append(_make(el, tag, url, raw, section, chrome, rows))
     if target:
         url = _join(base, target)
         if not any(lk.url == url for lk in out):
-            out.append(_make(el, "onclick", url, onclick, section, chrome))
+            out.append(_make(el, "onclick", url, onclick, section, chrome, rows))
     for src in flipbook_sources(el):
-        out.append(_make(el, "viewer", _join(base, src), src, section, chrome))
+        out.append(_make(el, "viewer", _join(base, src), src, section, chrome, rows))
     for lk in list(out):
         wrapped = viewer_target(lk.url) if lk.url else None
         if wrapped and not any(o.url == wrapped for o in out):
@@ -245,11 +279,13 @@ def element_links(el: lxml.html.HtmlElement, base: str, section: int, chrome: bo
     return out
 
 
-def _make(el: lxml.html.HtmlElement, tag: str, url: str, raw: str, section: int, chrome: bool) -> Link:
+def _make(
+    el: lxml.html.HtmlElement, tag: str, url: str, raw: str, section: int, chrome: bool, rows: Rows | None = None
+) -> Link:
     return Link(
         url=url,
         text=anchor_of(el),
-        context=context_of(el),
+        context=context_of(el, rows),
         tag=tag,
         raw_href=raw[:300],
         section=section,

@@ -13,10 +13,12 @@ import warnings
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime, time
+from time import monotonic
 from typing import Any
 
 from lxml import etree
 
+from checker.extract.bombs import zip_bomb
 from checker.extract.documents import DocLimits, assemble, iso_date, unreadable
 from checker.extract.html import extract_html
 from checker.models import Document, ResourceKind
@@ -46,9 +48,13 @@ def extract_office(body: bytes, url: str, kind: ResourceKind, limits: DocLimits,
         return unreadable(url, kind, "unsupported_format", "legacy binary Office file (.doc/.xls)")
     if body.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
-        except (zipfile.BadZipFile, OSError) as exc:
-            return unreadable(url, kind, "broken_file", f"zip: {exc}")
+            archive = zipfile.ZipFile(io.BytesIO(body))
+        except Exception as exc:  # BadZipFile, and NotImplementedError, UnicodeDecodeError... from damaged headers
+            return unreadable(url, kind, "broken_file", f"zip: {type(exc).__name__}: {exc}")
+        bomb = zip_bomb(archive, limits.max_unzipped_bytes)
+        if bomb is not None:  # python-docx and openpyxl would inflate it all
+            return unreadable(url, kind, "too_large", bomb)
+        names = set(archive.namelist())
         if "word/document.xml" in names:
             return extract_docx(body, url, limits)
         if "xl/workbook.xml" in names:
@@ -96,22 +102,26 @@ def extract_docx(body: bytes, url: str, limits: DocLimits) -> Document:
     """Paragraphs, table cells and text boxes of a DOCX, in document order, as one page."""
     import docx
 
+    lines: list[str] = []
     try:
         document = docx.Document(io.BytesIO(body))
+        for child in document.element.body.iterchildren():  # no body: a root that is not <w:document>
+            _block_lines(child, lines)
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... on damaged files
         return unreadable(url, ResourceKind.DOCX, "broken_file", f"{type(exc).__name__}: {exc}")
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        _block_lines(child, lines)
-    props = document.core_properties
+    try:
+        props = document.core_properties
+        title, created, modified = props.title or "", iso_date(props.created), iso_date(props.modified)
+    except Exception:  # a damaged docProps/core.xml costs the title and dates, not the text
+        title, created, modified = "", None, None
     return assemble(
         url,
         ResourceKind.DOCX,
         ["\n".join(lines)],
         limits=limits,
-        title=props.title or "",
-        created=iso_date(props.created),
-        modified=iso_date(props.modified),
+        title=title,
+        created=created,
+        modified=modified,
     )
 
 
@@ -145,10 +155,20 @@ def extract_xlsx(body: bytes, url: str, limits: DocLimits) -> Document:
             sheets = wb.worksheets
             pages: list[str] = []
             size = 0
+            started = monotonic()
+            timed_out = False
             for ws in sheets[: limits.max_pages]:
+                if timed_out:
+                    break
                 lines = [ws.title]
+                # Each row is padded to the sheet's declared width: a forged <dimension ref="A1:XFD1048576"/>
+                # made every row 16,384 cells.  (A row's own last cell still pads it: the time cap holds.)
+                ws.reset_dimensions()
                 for row in ws.iter_rows(values_only=True):
                     if size > limits.max_chars:
+                        break
+                    if monotonic() - started > limits.max_read_seconds:
+                        timed_out = True
                         break
                     cells = [c for c in (_cell(v) for v in row if v is not None) if c]
                     if cells:
@@ -170,8 +190,14 @@ def extract_xlsx(body: bytes, url: str, limits: DocLimits) -> Document:
         # openpyxl fills a missing date with "now": only dates the file really carries are evidence.
         created=iso_date(props.created) if _core_has(body, b"created") else None,
         modified=iso_date(props.modified) if _core_has(body, b"modified") else None,
-        detail=f"read {limits.max_pages} of {len(sheets)} sheets" if len(sheets) > limits.max_pages else None,
+        detail=_sheets_note(len(pages), len(sheets), limits, timed_out),
     )
+
+
+def _sheets_note(read: int, sheets: int, limits: DocLimits, timed_out: bool) -> str | None:
+    if timed_out:
+        return f"stopped in sheet {read} of {sheets}: time cap of {limits.max_read_seconds:.0f} s"
+    return f"read {limits.max_pages} of {sheets} sheets" if sheets > limits.max_pages else None
 
 
 def _core_has(body: bytes, field: bytes) -> bool:
@@ -179,7 +205,7 @@ def _core_has(body: bytes, field: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as z:
             return b"dcterms:" + field in z.read("docProps/core.xml")
-    except (KeyError, zipfile.BadZipFile, OSError):
+    except Exception:  # KeyError (no such part), BadZipFile, zlib.error...: no date the file really carries
         return False
 
 
@@ -198,8 +224,13 @@ def extract_csv(body: bytes, url: str, limits: DocLimits) -> Document:
     except csv.Error:
         dialect = csv.excel
     lines = []
-    for row in csv.reader(io.StringIO(text, newline=""), dialect):
-        cells = [c.strip() for c in row if c.strip()]
-        if cells:
-            lines.append(" | ".join(cells))
-    return assemble(url, kind, [ROW_SEP.join(lines)], limits=limits)
+    detail = None
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), dialect):
+            cells = [c.strip() for c in row if c.strip()]
+            if cells:
+                lines.append(" | ".join(cells))
+    except csv.Error as exc:  # a quote never closed: the rest is one field, past csv's 128 KB field limit
+        detail = f"CSV damaged after row {len(lines)}: {exc}"
+    empty = "broken_file" if detail else "empty_document"
+    return assemble(url, kind, [ROW_SEP.join(lines)], limits=limits, detail=detail, empty_reason=empty)

@@ -13,10 +13,12 @@ in a subprocess, still overlaps).  Other code in this process that uses pypdfium
 from __future__ import annotations
 
 import threading
+import time
 
 import pypdfium2 as pdfium
 from PIL import Image
 
+from checker.extract.bombs import pdf_bomb
 from checker.extract.documents import DocLimits, assemble, iso_date, unreadable
 from checker.extract.ocr import Ocr, OcrRun
 from checker.models import Document, ResourceKind
@@ -35,15 +37,20 @@ def _usable(text: str) -> int:
 
 
 def _page(
-    pdf: pdfium.PdfDocument, index: int, limits: DocLimits, want_image: bool
+    pdf: pdfium.PdfDocument, index: int, limits: DocLimits, want_image: bool, max_chars: int
 ) -> tuple[str, bool, Image.Image | None]:
-    """(text layer, needs OCR, rendered image if wanted and needed) for one page, under the lock."""
+    """(text layer, needs OCR, rendered image if wanted and needed) for one page, under the lock.
+
+    At most `max_chars` characters are copied out of PDFium: a page of a million text operators must not
+    become a Python string of a million characters per page when only max_chars are kept.
+    """
     with PDFIUM_LOCK:
         page = pdf[index]
         try:
             textpage = page.get_textpage()
             try:
-                text = textpage.get_text_range()
+                count = min(textpage.count_chars(), max_chars)
+                text = textpage.get_text_range(0, count) if count > 0 else ""
             finally:
                 textpage.close()
             if _usable(text) >= limits.min_page_chars:
@@ -70,6 +77,9 @@ def _page(
 def extract_pdf(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits, *, truncated: bool = False) -> Document:
     """Read up to limits.max_pages pages; OCR scanned ones (up to the OCR caps) when `ocr` is given."""
     kind = ResourceKind.PDF
+    bomb = pdf_bomb(body, limits.max_pdf_inflated, limits.max_page_content)
+    if bomb is not None:  # PDFium would inflate or search it all in our process, and cannot be interrupted
+        return unreadable(url, kind, *bomb)
     with PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(body)
@@ -80,24 +90,37 @@ def extract_pdf(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits, *, tr
             return unreadable(url, kind, "too_large" if truncated else "broken_file", str(exc))
         try:
             page_count = len(pdf)
-            meta = pdf.get_metadata_dict(skip_empty=True)
         except Exception:
             pdf.close()
             raise
+        try:
+            meta = pdf.get_metadata_dict(skip_empty=True)
+        except Exception:  # a /Title that is not UTF-16 (UnicodeDecodeError) costs the title and dates only
+            meta = {}
     created, modified = iso_date(meta.get("CreationDate")), iso_date(meta.get("ModDate"))
     run = OcrRun(ocr, limits.max_ocr_pages, limits.max_ocr_seconds) if ocr is not None else None
     texts: list[str] = []
     scans: list[int] = []  # 1-based numbers of pages without a usable text layer
     ocr_hits = 0  # pages whose text came from OCR
     bad_pages: list[str] = []
+    chars = 0
+    reading = 0.0  # seconds in PDFium (text layer and renders), not in OCR, which has caps of its own
     try:
         for i in range(min(page_count, limits.max_pages)):
+            if reading > limits.max_read_seconds:
+                break
+            start = time.monotonic()
             try:
-                text, needs_ocr, image = _page(pdf, i, limits, want_image=run is not None and run.available())
+                want = run is not None and run.available()
+                left = max(limits.min_page_chars, limits.max_chars - chars)
+                text, needs_ocr, image = _page(pdf, i, limits, want, left)
             except pdfium.PdfiumError as exc:  # one damaged page does not make the document unreadable
                 bad_pages.append(f"page {i + 1}: {exc}")
                 texts.append("")
                 continue
+            finally:
+                reading += time.monotonic() - start
+            chars += len(text)
             if needs_ocr:
                 scans.append(i + 1)
                 if run is not None and image is None:
@@ -113,7 +136,10 @@ def extract_pdf(body: bytes, url: str, ocr: Ocr | None, limits: DocLimits, *, tr
             pdf.close()
 
     detail = "; ".join(filter(None, [run.summary() if run is not None else None, *bad_pages[:3]])) or None
-    if page_count > limits.max_pages:
+    if reading > limits.max_read_seconds:
+        cap = f"read {len(texts)} of {page_count} pages: time cap of {limits.max_read_seconds:.0f} s"
+        detail = "; ".join(filter(None, [cap, detail]))
+    elif page_count > limits.max_pages:
         detail = "; ".join(filter(None, [f"read {limits.max_pages} of {page_count} pages", detail]))
     if run is None and scans:
         note = f"{len(scans)} scanned page(s) without text, no OCR: " + ", ".join(map(str, scans[:20]))
