@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -64,6 +65,8 @@ class RunRecord:
     site_error: bool  # the site could not be checked (every item unreachable): never a baseline for changes
     counts: dict[str, int] = field(default_factory=dict)  # items per status
     waived: int = 0
+    run_key: str | None = None  # a job's idempotency key (batch id + site): one run per key, however often run
+    tags: dict[str, str] = field(default_factory=dict)  # the site's labels from a batch: province, district, type
 
 
 def summarise(report: SiteReport) -> tuple[dict[str, int], int]:
@@ -75,8 +78,20 @@ def summarise(report: SiteReport) -> tuple[dict[str, int], int]:
 class Store(Protocol):
     """Run history. Newest first everywhere; ids grow with time."""
 
-    def save(self, report: SiteReport, *, site_error: bool = False) -> int:
-        """Keep a finished run; returns its id."""
+    def save(
+        self,
+        report: SiteReport,
+        *,
+        site_error: bool = False,
+        run_key: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> int:
+        """Keep a finished run; returns its id. A `run_key` already stored writes nothing and returns the id
+        of the run stored under it: a job redelivered after a crash is kept once."""
+        ...
+
+    def find(self, run_key: str) -> RunRecord | None:
+        """The run stored under this key, if any."""
         ...
 
     def runs(

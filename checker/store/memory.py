@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from checker.models import SiteReport
 from checker.store.base import RunRecord, StoreError, site_key, summarise
 
@@ -10,7 +12,16 @@ class MemoryStore:
     def __init__(self) -> None:
         self._runs: list[tuple[RunRecord, SiteReport]] = []
 
-    def save(self, report: SiteReport, *, site_error: bool = False) -> int:
+    def save(
+        self,
+        report: SiteReport,
+        *,
+        site_error: bool = False,
+        run_key: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> int:
+        if run_key is not None and (known := self.find(run_key)) is not None:
+            return known.id
         counts, waived = summarise(report)
         record = RunRecord(
             id=len(self._runs) + 1,
@@ -27,6 +38,8 @@ class MemoryStore:
             site_error=site_error,
             counts=counts,
             waived=waived,
+            run_key=run_key,
+            tags=dict(tags or {}),
         )
         self._runs.append((record, report))
         return record.id
@@ -51,6 +64,9 @@ class MemoryStore:
             and (before is None or r.id < before)
         ]
         return found[:limit] if limit is not None else found
+
+    def find(self, run_key: str) -> RunRecord | None:
+        return next((r for r, _ in self._runs if r.run_key == run_key), None)
 
     def record(self, run_id: int) -> RunRecord:
         return self._get(run_id)[0]

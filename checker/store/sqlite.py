@@ -9,7 +9,9 @@ listings and counts never parse that JSON.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +47,21 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (run_id, item_id)
         )""",
     ],
+    [  # 2: a job's idempotency key (a redelivered job is stored once) and the site's labels from a batch
+        "ALTER TABLE runs ADD COLUMN run_key TEXT",
+        "ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '{}'",
+        "CREATE UNIQUE INDEX runs_by_key ON runs (run_key) WHERE run_key IS NOT NULL",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _tags(text: str | None) -> dict[str, str]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _why(exc: BaseException) -> str:
@@ -54,7 +69,8 @@ def _why(exc: BaseException) -> str:
 
 
 _COLUMNS = (
-    "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error"
+    "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error, "
+    "run_key, tags"
 )
 
 
@@ -126,13 +142,25 @@ class SqliteStore:
     def _version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
-    def save(self, report: SiteReport, *, site_error: bool = False) -> int:
+    def save(
+        self,
+        report: SiteReport,
+        *,
+        site_error: bool = False,
+        run_key: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> int:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                if run_key is not None:
+                    known = self._db.execute("SELECT id FROM runs WHERE run_key = ?", (run_key,)).fetchone()
+                    if known is not None:
+                        self._db.execute("COMMIT")
+                        return int(known[0])
                 cur = self._db.execute(
                     f"INSERT INTO runs ({_COLUMNS.removeprefix('id, ')}, report_schema, report) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         site_key(report.site.url),
                         report.site.url,
@@ -145,6 +173,8 @@ class SqliteStore:
                         report.score.total,
                         report.tool.version,
                         int(site_error),
+                        run_key,
+                        json.dumps(dict(tags or {}), ensure_ascii=False, sort_keys=True),
                         report.schema_version,
                         report.model_dump_json(),
                     ),
@@ -192,6 +222,10 @@ class SqliteStore:
             params.append(limit)
         rows = self._query(sql, params)
         return self._with_counts(rows)
+
+    def find(self, run_key: str) -> RunRecord | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM runs WHERE run_key = ?", [run_key])
+        return self._with_counts(rows)[0] if rows else None
 
     def record(self, run_id: int) -> RunRecord:
         rows = self._query(f"SELECT {_COLUMNS} FROM runs WHERE id = ?", [run_id])
@@ -247,6 +281,8 @@ class SqliteStore:
                 site_error=bool(r[11]),
                 counts=counts[r[0]],
                 waived=waived[r[0]],
+                run_key=r[12],
+                tags=_tags(r[13]),
             )
             for r in rows
         ]

@@ -46,7 +46,7 @@ def test_sqlite_round_trip_keeps_the_whole_report(tmp_path: Path) -> None:
         reopened.report(99)
     reopened.close()
     version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == sqlite_store.SCHEMA_VERSION == 1
+    assert version == sqlite_store.SCHEMA_VERSION == 2
 
 
 def test_both_stores_filter_and_order_alike(store: Store) -> None:
@@ -102,10 +102,40 @@ def test_a_new_migration_upgrades_an_old_file_in_place(tmp_path: Path, monkeypat
     old.close()
     extra = ["ALTER TABLE runs ADD COLUMN label TEXT"]
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", [*sqlite_store.MIGRATIONS, extra])
-    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", 2)
+    newer = sqlite_store.SCHEMA_VERSION + 1
+    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", newer)
     upgraded = SqliteStore(path)
     assert upgraded.record(run).passed == 1
     upgraded.close()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == newer
     assert "label" in [row[1] for row in db.execute("PRAGMA table_info(runs)")]
+
+
+def test_a_run_key_is_stored_once_with_its_tags(store: Store) -> None:
+    """A job redelivered after a worker died saves again under the same key: the first copy stands."""
+    tags = {"province": "น่าน", "type": "อบต."}
+    first = store.save(make_report({"O1": "pass"}, url="http://a.go.th/"), run_key="b1:a.go.th", tags=tags)
+    again = store.save(make_report({"O1": "missing"}, url="http://a.go.th/"), run_key="b1:a.go.th")
+    other = store.save(make_report({"O1": "missing"}, url="http://a.go.th/"), run_key="b2:a.go.th")
+    assert again == first and other != first
+    assert len(store.runs("a.go.th")) == 2
+    found = store.find("b1:a.go.th")
+    assert found is not None and found.id == first and found.tags == tags and found.counts["pass"] == 1
+    assert store.find("b3:a.go.th") is None
+    assert store.record(other).tags == {} and store.record(other).run_key == "b2:a.go.th"
+
+
+def test_a_version_1_history_gains_run_keys_and_keeps_its_runs(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for statement in sqlite_store.MIGRATIONS[0]:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    store = SqliteStore(path)
+    old = store.save(make_report({"O1": "pass"}))
+    keyed = store.save(make_report({"O1": "pass"}), run_key="k")
+    assert store.record(old).run_key is None and store.find("k") is not None and keyed != old
+    store.close()
