@@ -23,8 +23,8 @@ from checker.evaluate.evidence import SiteContent
 from checker.evaluate.naming import NamingMemo
 from checker.evaluate.recognise import ItemMatcher, priority_hint
 from checker.extract.ocr import Ocr, find_ocr
-from checker.i18n import t
-from checker.models import Document, ItemResult, Resource, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
+from checker.models import Document, ItemResult, Reason, Resource, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
+from checker.reasons import reason, render_arg, render_reason
 from checker.rules import loader
 from checker.rules.schema import RulePack
 
@@ -46,21 +46,20 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-SETTLED = frozenset({"pass", "incomplete", "outdated", "unreachable"})
-
-
 def settled_check(pack: RulePack, home_url: str, year: int, deadline: float | None = None) -> StopWhen:
     """When to stop crawling early: an ITA page was found and every item has a verdict from fetched
-    evidence. Missing and review items keep the crawl going: more pages might still hold their evidence."""
+    evidence (a status in the pack's settled_statuses). By default missing and review items keep the crawl
+    going: more pages might still hold their evidence."""
 
     memo = NamingMemo([ItemMatcher(i) for i in pack.items])  # what each text names, kept between checks
+    done = frozenset(pack.settled_statuses)  # the pack says which verdicts end the early stop
 
     def settled(resources: dict[str, Resource], documents: dict[str, Document]) -> bool:
         site = SiteContent(home_url, resources, documents)
         site = SiteContent(home_url, resources, documents, find_index_pages(pack, site, memo=memo))
         if not site.index_pages:
             return False
-        return all(i.status in SETTLED for i in evaluate(pack, site, year, memo=memo, deadline=deadline))
+        return all(i.status in done for i in evaluate(pack, site, year, memo=memo, deadline=deadline))
 
     return settled
 
@@ -100,7 +99,7 @@ async def run_check(
     Nothing but the site is fetched or rendered (checker/crawl/netpolicy.py): `allow_private` lets it connect to
     private addresses other than the site's own, `resolve` ({host: address}) overrides DNS as curl's --resolve,
     `resolver` replaces the system's lookups (tests)."""
-    pack = pack or loader.load("oit_2567")
+    pack = pack or loader.load(loader.DEFAULT_PACK)
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
     started = _now()
@@ -151,18 +150,11 @@ async def run_check(
         # Count what the site really answered: retries and robots.txt go through the polite layer.
         sent = fetcher.stats.requests + crawl.counts.get("redirect_hops", 0)
         crawl.stats = crawl.stats.model_copy(update={"requests": max(crawl.stats.requests, sent)})
-    site_error = crawl.home_error
-    home_skipped = crawl.home.skipped_reason if crawl.home is not None else None
-    if site_error and crawl.budget_exhausted == "time" and (home_skipped or "budget").startswith("budget"):
-        site_error = t("home_budget", lang, seconds=f"{opts.max_seconds:g}")
-    if site_error:
-        reason = t("site_down", lang, why=site_error)
-        if site_error.startswith("TLS"):
-            reason += " — " + t("tls_hint", lang)
-        elif crawl.home is not None and crawl.home.skipped_reason == "external":
-            reason += " — " + t("offsite_hint", lang, target=crawl.home.final_url)
-        elif crawl.home is not None and crawl.home.skipped_reason == "policy":
-            reason += " — " + t("private_hint", lang)
+    down = _site_down(crawl, opts.max_seconds)
+    # The why of it (the crawler's words, or the time budget), as CheckRun has always said it.
+    site_error = str(render_arg(down.args["why"], lang)) if down is not None else None
+    if down is not None:
+        text = render_reason(down, lang)
         items = [
             ItemResult(
                 id=i.id,
@@ -171,7 +163,8 @@ async def run_check(
                 status="unreachable",
                 evidence=[],
                 elements=[],
-                reasons=[reason],
+                reasons=[text],
+                reason_codes=[down],
             )
             for i in pack.items
         ]
@@ -194,6 +187,25 @@ async def run_check(
         coverage=crawl.coverage(),
     )
     return CheckRun(report, crawl, site_error, engine is not None)
+
+
+def _site_down(crawl: CrawlResult, max_seconds: float) -> Reason | None:
+    """Why the site could not be checked at all (its home page did not open), with a hint when one helps;
+    None when it could."""
+    if not crawl.home_error:
+        return None
+    why: Reason | str = crawl.home_error  # the crawler's technical words ("TLS …", "HTTP 500")
+    home_skipped = crawl.home.skipped_reason if crawl.home is not None else None
+    if crawl.budget_exhausted == "time" and (home_skipped or "budget").startswith("budget"):
+        why = reason("home_budget", seconds=f"{max_seconds:g}")
+    hint: Reason | None = None
+    if isinstance(why, str) and why.startswith("TLS"):
+        hint = reason("tls_hint")
+    elif crawl.home is not None and crawl.home.skipped_reason == "external":
+        hint = reason("offsite_hint", target=crawl.home.final_url)
+    elif crawl.home is not None and crawl.home.skipped_reason == "policy":
+        hint = reason("private_hint")
+    return reason("site_down", why=why, hint=reason("then_hint", hint=hint) if hint is not None else "")
 
 
 def check_site(url: str, **kwargs: object) -> SiteReport:

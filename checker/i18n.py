@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where} lists this item but its link is an empty placeholder (#)",
     },
     "element_missing": {"th": "ไม่พบ{label}", "en": "No {label} found"},
+    "element_missing_as": {"th": "{missing}", "en": "{missing}"},  # the pack's own words (element.missing)
     "element_unknown": {
         "th": "ยังยืนยันไม่ได้ว่ามี{label} เพราะหลักฐานบางส่วนอ่านด้วยเครื่องไม่ได้",
         "en": "Cannot confirm the {label}: part of the evidence cannot be read by machine",
@@ -80,17 +81,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "if this is an intranet site you mean to check, use --allow-private",
     },
     "site_down": {
-        "th": "ตรวจเว็บไซต์ไม่ได้: หน้าแรกเปิดไม่ได้ ({why})",
-        "en": "The site could not be checked: the home page does not open ({why})",
+        "th": "ตรวจเว็บไซต์ไม่ได้: หน้าแรกเปิดไม่ได้ ({why}){hint}",
+        "en": "The site could not be checked: the home page does not open ({why}){hint}",
     },
-    # ---- period requirements, used inside sentences
-    "need_current_fy": {"th": "ปีงบประมาณ {year}", "en": "fiscal year {year}"},
-    "need_first_half": {
-        "th": "รอบ 6 เดือนแรกของปีงบประมาณ {year} (ต.ค. {prev2} – มี.ค. {year2})",
-        "en": "the first six months of fiscal year {year} (Oct {prev} – Mar {year})",
-    },
-    "need_previous_fy": {"th": "ปีงบประมาณ {prev} หรือ {year}", "en": "fiscal year {prev} or {year}"},
-    "need_covers_fy": {"th": "แผนที่ครอบคลุมปีงบประมาณ {year}", "en": "a plan covering fiscal year {year}"},
+    "then_hint": {"th": " — {hint}", "en": " — {hint}"},  # what to do about it, after site_down
+    "with_detail": {"th": "{why} ({detail})", "en": "{why} ({detail})"},  # a reason and its technical detail
+    # (What each period kind needs, "ปีงบประมาณ {year}", is the rule pack's: RulePack.periods.)
     # ---- why a document could not be read
     "unread_pdf": {
         "th": "เนื้อหาไฟล์ PDF ยังอ่านอัตโนมัติไม่ได้ในรุ่นนี้",

@@ -217,6 +217,29 @@ class Waiver(_Frozen):
     expires: str  # ISO date; after it the finding counts again
 
 
+class LangText(_Frozen):
+    """A text given in both languages (an element's label or wording from the rule pack): JSON {"th", "en"}."""
+
+    th: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.th
+
+
+class Reason(_Frozen):
+    """Why an item got its verdict, language-neutral: a message key of checker.i18n.MESSAGES and its arguments,
+    put into words only when a report is rendered (checker/reasons.py). An argument is a plain value (a URL,
+    a year, a technical error), a nested Reason (a phrase that is itself translated) or a LangText."""
+
+    code: str
+    args: dict[str, ReasonArg] = {}
+
+
+ReasonArg = Reason | LangText | int | float | str
+Reason.model_rebuild()
+
+
 class ItemResult(_Frozen):
     id: str
     title: str
@@ -226,6 +249,7 @@ class ItemResult(_Frozen):
     elements: list[ElementOut]
     reasons: list[str]
     waiver: Waiver | None = None  # JSON: present only when a waiver applies (additive)
+    reason_codes: list[Reason] = []  # `reasons` as codes (additive; JSON: present only when there are some)
 
 
 ChangeKind = Literal["new", "fixed", "regressed", "changed", "unchanged"]
@@ -279,8 +303,8 @@ class EvidenceUnit:
     state: EvidenceState
     kind: ResourceKind = ResourceKind.OTHER
     readable: bool = False
-    why_unreadable: str | None = None
-    failure: str | None = None
+    why_unreadable: Reason | None = None  # put into words by checker.reasons.render_reason
+    failure: Reason | str | None = None  # a Reason, or a technical error in no language ("HTTP 404")
     text: str = ""
     name: str = ""  # how the evidence names itself: page title and headings, or a section's heading
     label: str = ""

@@ -7,6 +7,7 @@ import pytest
 
 from checker.rules import loader
 from checker.rules.schema import RulePack
+from tests.support.services import postgres_db, postgres_dsn, redis_url  # noqa: F401  (fixtures for every test)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

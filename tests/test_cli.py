@@ -48,7 +48,8 @@ def test_json_report_has_the_documented_shape(tmp_path: Path) -> None:
     assert set(data["score"]) == {"passed", "total", "percent"} and data["score"]["total"] == 43
     assert data["score"]["passed"] == sum(1 for i in data["items"] if i["status"] == "pass")
     for item in data["items"]:
-        assert set(item) == ITEM_KEYS and item["status"] in STATUSES
+        assert ITEM_KEYS <= set(item) <= ITEM_KEYS | {"reason_codes"} and item["status"] in STATUSES
+        assert len(item.get("reason_codes", [])) == len(item["reasons"])  # each text has its code beside it
         for ev in item["evidence"]:
             assert set(ev) == {"url", "found_via", "period", "snippet"}
         for el in item["elements"]:

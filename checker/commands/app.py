@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker import __version__
-from checker.commands import history
+from checker.commands import batch, dashboard, history
 from checker.commands.check import check_site, crawl, preflight
 from checker.commands.exits import (
     EXIT_FAILURES,
@@ -66,16 +66,18 @@ def parser() -> argparse.ArgumentParser:
     add_check_options(run)
     add_operations_options(run)
     history.add_parsers(sub)
+    batch.add_parser(sub)
+    dashboard.add_parser(sub)
     demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
     add_check_options(demo)
     rules = sub.add_parser("rules", help="list, show or validate rule packs")
     rsub = rules.add_subparsers(dest="rules_command", required=True)
     rl = rsub.add_parser("list", help="list the items of a pack")
-    rl.add_argument("--rules", default="oit_2567")
+    rl.add_argument("--rules", default=loader.DEFAULT_PACK)
     rl.add_argument("--lang", choices=["th", "en"], default="th")
     rs = rsub.add_parser("show", help="show one item's rule")
     rs.add_argument("item")
-    rs.add_argument("--rules", default="oit_2567")
+    rs.add_argument("--rules", default=loader.DEFAULT_PACK)
     rs.add_argument("--lang", choices=["th", "en"], default="th")
     rv = rsub.add_parser("validate", help="validate a rule file")
     rv.add_argument("path")
@@ -100,6 +102,10 @@ def run(argv: Sequence[str] | None, err: Console, lang: list[str]) -> int:
             return history.diff(args, out)
         if args.command == "demo":
             return _demo(args, out, err)
+        if args.command == "batch":
+            return batch.batch(args, out, err)
+        if args.command == "dashboard":
+            return dashboard.run(args, out, err)
         config = load_config(args.config) if args.config is not None else None
         lang[0] = args.lang or (config.lang if config and config.lang else lang[0])
         url = getattr(args, "url", None) or (config.url if config else "")

@@ -1,5 +1,6 @@
-"""`oitcheck check` / `oitcheck run`: lock the site, crawl, apply waivers, compare with the last stored run,
-render every format, store, then choose the exit code (operations/thresholds.py).
+"""`oitcheck check` / `oitcheck run`: the job (checker/jobs/run.py: lock the site, crawl, apply waivers, compare
+with the last stored run, render every format, store) with a live display, then the exit code
+(operations/thresholds.py).
 
 The order matters: waivers and `changes` are part of the report before any reporter sees it, so the HTML,
 Markdown and JSON outputs, and the stored copy, all say the same thing. The reports are written before the
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -26,20 +26,21 @@ from checker.commands.exits import EXIT_SITE_DOWN, UsageError
 from checker.commands.interrupt import run_interruptible
 from checker.commands.options import Settings
 from checker.commands.outputs import check_output_location, os_reason, write_outputs
-from checker.commands.present import change_lines, waiver_lines
+from checker.commands.present import change_lines
 from checker.crawl.cache import RevalidatingCache
 from checker.crawl.cache_file import damaged_copies
 from checker.crawl.crawler import CrawlProgress
 from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.i18n import t
-from checker.models import SiteReport
+from checker.jobs.run import run_job
 from checker.operations import values
-from checker.operations.lock import SiteLock, lock_path
+from checker.operations.pglock import site_lock
 from checker.operations.thresholds import decide
-from checker.operations.waivers import WaiverSet, apply_waivers, load_waivers
+from checker.operations.waivers import load_waivers
 from checker.rules import loader
 from checker.rules.schema import RulePack
-from checker.store import RunRecord, SqliteStore, Store, diff_reports, previous_run, site_key
+from checker.store import site_key
+from checker.store.open import open_store
 
 
 def check_site(s: Settings, out: Console, err: Console, today: date | None = None) -> int:
@@ -50,26 +51,36 @@ def check_site(s: Settings, out: Console, err: Console, today: date | None = Non
     if waivers is not None:
         waivers.check_items({i.id for i in pack.items})
     s = preflight(s, pack, err)
-    store = SqliteStore(s.history) if s.history else None  # a damaged file: exit 2 now
-    lock: AbstractContextManager[object] = (
-        SiteLock(lock_path(s.lock_dir, site), float("inf") if s.wait_lock else None, site=s.name or site)
-        if s.lock_dir is not None
-        else nullcontext()
-    )
+    store = open_store(s.history) if s.history else None  # a damaged file, no server: exit 2 now
+    pg = s.history if isinstance(s.history, str) else None
+    wait = float("inf") if s.wait_lock else None
+    lock = site_lock(site, lock_dir=s.lock_dir, store_spec=pg, wait=wait, name=s.name or site)
+
+    def note(line: str, always: bool) -> None:
+        if always or not s.quiet:
+            err.print(line)
+
     try:
-        with lock:
-            run = crawl(s, pack, err)
-            report, before = _prepare(run, s, waivers, store, err, today or date.today())
-            write_outputs(report, s, pack, out, err)  # OutputError (exit 4): not stored
-            if store is not None:
-                run_id = store.save(report, site_error=run.site_error is not None)
-                if not s.quiet:
-                    for line in change_lines(report, before, run_id, s.lang):
-                        err.print(line)
+        result = run_job(
+            s,
+            pack,
+            store=store,
+            lock=lock,
+            crawl=lambda settings, p: crawl(settings, p, err),
+            write=lambda report: write_outputs(report, s, pack, out, err),  # OutputError (exit 4): not stored
+            waivers=waivers,
+            today=today,
+            note=note,
+        )
+        report = result.report
+        assert report is not None  # no run key: always a fresh run
+        if result.run_id is not None and not s.quiet:
+            for line in change_lines(report, result.before, result.run_id, s.lang):
+                err.print(line)
     finally:
         if store is not None:
             store.close()
-    if run.site_error:
+    if result.site_error:
         err.print(f"[red]error:[/red] {escape(report.items[0].reasons[0])}")
         return EXIT_SITE_DOWN
     decision = decide(report, s.gate)
@@ -121,25 +132,6 @@ def _set_aside(s: Settings) -> set[tuple[Path, Path]]:
     if s.cache is None:
         return set()
     return {(p, aside) for p in (s.cache, document_cache_path(s.cache)) for aside in damaged_copies(p, 0.0)}
-
-
-def _prepare(
-    run: CheckRun, s: Settings, waivers: WaiverSet | None, store: Store | None, err: Console, today: date
-) -> tuple[SiteReport, RunRecord | None]:
-    """The report as every output and the history will hold it, and the run it was compared with."""
-    report = run.report
-    if waivers is not None and not run.site_error:
-        outcome = apply_waivers(report, waivers, today)
-        report = outcome.report
-        for line, always in waiver_lines(outcome, waivers.path, s.lang):
-            if always or not s.quiet:
-                err.print(line)
-    before = None
-    if store is not None:
-        before = previous_run(store, report)
-        if before is not None:
-            report = report.model_copy(update={"changes": diff_reports(store.report(before.id), report)})
-    return report, before
 
 
 def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:

@@ -16,11 +16,12 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from checker.commands.options import add_history_option
+from checker.commands.options import add_history_option, store_spec
 from checker.commands.present import diff_json, diff_table, history_table, when
 from checker.i18n import t
 from checker.operations.config import load_config
-from checker.store import SqliteStore, StoreError, choose_pair, default_history_path, diff_reports, site_key
+from checker.store import SqliteStore, Store, StoreError, choose_pair, default_history_path, diff_reports, site_key
+from checker.store.open import open_store
 
 EXIT_OK = 0
 READ_HINT = "move it aside (the next check starts a new one) or read another file with --history FILE"
@@ -46,18 +47,21 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["th", "en"], default="th")
 
 
-def _open(args: argparse.Namespace) -> tuple[SqliteStore, str | None]:
+def _open(args: argparse.Namespace) -> tuple[Store, str | None]:
     url: str | None = args.url
-    path: Path | None = args.history
+    spec: Path | str | None = args.history
     if args.config is not None:
         config = load_config(args.config)
         url = url or config.url
-        if path is None and isinstance(config.history, str):
-            path = Path(config.history)
-    path = path or default_history_path()
-    if not path.exists():
-        raise StoreError(f"no history at {path} yet: `oitcheck check URL` stores every run there")
-    return SqliteStore(path, hint=READ_HINT), (site_key(url) if url else None)
+        if spec is None and isinstance(config.history, str):
+            spec = store_spec(config.history)
+    spec = spec or default_history_path()
+    site = site_key(url) if url else None
+    if isinstance(spec, str):
+        return open_store(spec), site
+    if not spec.exists():
+        raise StoreError(f"no history at {spec} yet: `oitcheck check URL` stores every run there")
+    return SqliteStore(spec, hint=READ_HINT), site
 
 
 def history(args: argparse.Namespace, out: Console) -> int:

@@ -20,7 +20,9 @@ from checker.operations import values
 from checker.operations.config import SiteConfig
 from checker.operations.thresholds import FAILING, Gate, parse_fail_on
 from checker.report import FORMATS
+from checker.rules.loader import DEFAULT_PACK
 from checker.store import default_history_path
+from checker.store.open import is_postgres
 
 T = TypeVar("T")
 
@@ -79,7 +81,9 @@ def _resolve_entry(value: str) -> tuple[str, str]:
 
 def add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=_year, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
-    p.add_argument("--rules", default=None, help="built-in rule pack id or path to a YAML pack (default oit_2567)")
+    p.add_argument(
+        "--rules", default=None, help=f"built-in rule pack id or path to a YAML pack (default {DEFAULT_PACK})"
+    )
     p.add_argument("-f", "--format", type=_formats, default=None, help=f"{','.join(FORMATS)} (comma-separated)")
     p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
     p.add_argument(
@@ -156,12 +160,21 @@ def add_operations_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def store_spec(value: str) -> Path | str:
+    """`--history` / `--store`: a PostgreSQL address stays a string, anything else is a file path."""
+    return value if is_postgres(value) else Path(value)
+
+
 def add_history_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--history",
-        type=Path,
+        "--store",
+        dest="history",
+        type=store_spec,
         default=None,
-        help="history database (default: $OITCHECK_HOME/history.db or ~/.local/share/oitcheck/history.db)",
+        metavar="DB",
+        help="history: an SQLite file (default: $OITCHECK_HOME/history.db or ~/.local/share/oitcheck/history.db) "
+        "or postgresql://USER@HOST/DB",
     )
 
 
@@ -188,7 +201,7 @@ class Settings:
     resolve: dict[str, str] = field(default_factory=dict)  # host (lower case) -> IP address
     waivers: Path | None = None
     gate: Gate = field(default_factory=Gate)
-    history: Path | None = None  # None: no history (--no-history, `history = false`, demo)
+    history: Path | str | None = None  # None: no history (--no-history, `history = false`, demo); str: PostgreSQL
     lock_dir: Path | None = None  # None: no lock (demo)
     wait_lock: bool = False
 
@@ -207,19 +220,20 @@ def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None
         output, folder = Path(outputs.folder), True
     elif output is None and folder:
         output = Path("reports")
-    history: Path | None = None
+    history: Path | str | None = None
     lock_dir: Path | None = None
     if operations:
         default = default_history_path()
-        lock_dir = (args.history or (Path(cfg.history) if isinstance(cfg.history, str) else default)).parent
+        chosen = args.history or (store_spec(cfg.history) if isinstance(cfg.history, str) else default)
+        lock_dir = chosen.parent if isinstance(chosen, Path) else None  # PostgreSQL: its advisory locks
         if not args.no_history and (args.history is not None or cfg.history is not False):
-            history = args.history or (Path(cfg.history) if isinstance(cfg.history, str) else default)
+            history = chosen
     fail_on = args.fail_on if operations and args.fail_on is not None else cfg.fail_on
     return Settings(
         url=url,
         name=cfg.name,
         year=_pick(args.year, cfg.year, None),
-        rules=_pick(args.rules, cfg.rules, "oit_2567"),
+        rules=_pick(args.rules, cfg.rules, DEFAULT_PACK),
         lang=_pick(args.lang, cfg.lang, "th"),
         formats=formats,
         output=output,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather, may_be_evidence
@@ -17,9 +17,20 @@ from checker.evaluate.naming import Naming, NamingMemo, build_index
 from checker.evaluate.recognise import ItemMatcher
 from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
 from checker.i18n import t
-from checker.models import ElementOut, ElementStatus, EvidenceOut, EvidenceUnit, ItemResult, ItemStatus, ResourceKind
+from checker.models import (
+    ElementOut,
+    ElementStatus,
+    EvidenceOut,
+    EvidenceUnit,
+    ItemResult,
+    ItemStatus,
+    LangText,
+    Reason,
+    ResourceKind,
+)
+from checker.reasons import reason, render_reason
 from checker.rules import checks
-from checker.rules.schema import Element, Item, RulePack
+from checker.rules.schema import Element, Item, PeriodCode, RulePack, Text
 
 MAX_EVIDENCE = 5
 # Unopened links weighed per item, in site order: a news list of 20,000 links naming one item says no more
@@ -67,7 +78,9 @@ def evaluate_item(
     others: Sequence[ItemMatcher] = (),
     index: dict[str, list[Naming]] | None = None,
     memo: NamingMemo | None = None,
+    periods: Mapping[PeriodCode, Text] | None = None,
 ) -> ItemResult:
+    """One item's verdict; `periods` is the pack's wording of what each period kind needs."""
     units = gather(ItemMatcher(item), site, lang, others, index, memo)
     live = [u for u in units if u.state == "ok"]
     pending = [u for u in units if u.state == "not_fetched" and (not live or may_be_evidence(u))][:MAX_UNOPENED]
@@ -100,20 +113,21 @@ def evaluate_item(
             per_unit.append((u, dates))
         elif dates:
             weak.append((u, dates, note))
-    weak_notes: list[str] = []
+    weak_notes: list[Reason] = []
     if not any(dates for _, dates in per_unit) and item.period not in ("none", "covers_fy"):
         # Only when nothing says a year, and only to confirm the window, never to pass newer-or-older files.
         for u, dates, note in weak:
             what, _, value = note.partition(":")
-            weak_notes.append(t("weak_period", lang, url=u.url, what=t(f"weak_{what}", lang), value=value))
+            weak_notes.append(reason("weak_period", url=u.url, what=reason(f"weak_{what}"), value=value))
             if within_window(item.period, year, dates):
                 per_unit.append((u, dates))
     months = [d for u, _ in per_unit for d in coverage_dates(u)] if item.period == "first_half" else None
-    period = judge(item.period, year, [s for _, spans in per_unit for s in spans], lang, months)
+    wording = periods.get(item.period) if periods is not None else None
+    period = judge(item.period, year, [s for _, spans in per_unit for s in spans], wording, months)
     labels: dict[str, str | None] = {}
     for u, spans in per_unit:
         if spans and u.url not in labels and item.period != "none":
-            labels[u.url] = judge(item.period, year, spans, lang).label
+            labels[u.url] = judge(item.period, year, spans, wording).label
 
     statuses = {v.status for v in verdicts}
     status: ItemStatus
@@ -129,18 +143,20 @@ def evaluate_item(
         ElementOut(id=v.element.id, label=v.element.label.get(lang), status=v.status)  # type: ignore[arg-type]
         for v in verdicts
     ]
-    reasons = _reasons(verdicts, period, considered, failed, lang) + weak_notes + _cut_notes(considered, lang)
+    reasons = _reasons(verdicts, period, considered, failed) + weak_notes + _cut_notes(considered)
     evidence = _evidence(considered + _shown(verdicts, considered), verdicts, labels, lang)
-    return _result(item, status, reasons, elements, evidence)
+    return _result(item, status, reasons, elements, lang, evidence)
 
 
 def _result(
     item: Item,
     status: ItemStatus,
-    reasons: list[str],
+    reasons: list[Reason],
     elements: list[ElementOut],
+    lang: str,
     evidence: list[EvidenceOut] | None = None,
 ) -> ItemResult:
+    codes = reasons[:MAX_REASONS]
     return ItemResult(
         id=item.id,
         title=item.title.th,
@@ -148,7 +164,8 @@ def _result(
         status=status,
         evidence=evidence or [],
         elements=elements,
-        reasons=reasons[:MAX_REASONS],
+        reasons=[render_reason(r, lang) for r in codes],
+        reason_codes=codes,
     )
 
 
@@ -157,24 +174,31 @@ def _without_live_evidence(item: Item, units: list[EvidenceUnit], site: SiteCont
     failed = [u for u in units if u.state == "failed"]
     pending = [u for u in units if u.state == "not_fetched"]
     if failed:
-        why = [t("unreachable", lang, url=u.url, why=u.failure, via=u.found_via) for u in failed]
+        why = [reason("unreachable", url=u.url, why=_why(u), via=u.found_via) for u in failed]
         evidence = [_out(u, None) for u in failed[:MAX_EVIDENCE]]
-        return _result(item, "unreachable", why, _elements(item, lang, "unknown"), evidence)
+        return _result(item, "unreachable", why, _elements(item, lang, "unknown"), lang, evidence)
     if pending:
-        why = [t("not_fetched", lang, url=u.url, why=u.failure) for u in pending]
+        why = [reason("not_fetched", url=u.url, why=_why(u)) for u in pending]
         evidence = [_out(u, None) for u in pending[:MAX_EVIDENCE]]
-        return _result(item, "review", why, _elements(item, lang, "unknown"), evidence)
-    why = [t("placeholder", lang, where=u.found_via) for u in units if u.state == "placeholder"]
+        return _result(item, "review", why, _elements(item, lang, "unknown"), lang, evidence)
+    why = [reason("placeholder", where=u.found_via) for u in units if u.state == "placeholder"]
     if site.unrendered:
         # Pages that only a browser can show were not read: the item may be on them. Never a guess.
-        why.append(t("not_rendered", lang, n=len(site.unrendered), first=site.unrendered[0]))
-        return _result(item, "review", why, _elements(item, lang, "unknown"))
+        why.append(reason("not_rendered", n=len(site.unrendered), first=site.unrendered[0]))
+        return _result(item, "review", why, _elements(item, lang, "unknown"), lang)
     cut = next(((u, r.cut) for u in site.home_view() if (r := site.resources.get(u)) is not None and r.cut), None)
     if cut is not None:
         # Only the start of the home page was read: its menu may name the item further down.
-        why.append(t("evidence_cut", lang, url=cut[0], why=t(f"cut_{cut[1]}", lang)))
-        return _result(item, "review", why, _elements(item, lang, "unknown"))
-    return _result(item, "missing", [t("missing", lang, title=item.title.th), *why], _elements(item, lang, "not_found"))
+        why.append(reason("evidence_cut", url=cut[0], why=reason(f"cut_{cut[1]}")))
+        return _result(item, "review", why, _elements(item, lang, "unknown"), lang)
+    # The title as the report shows it (ItemResult.title is the Thai title in either language).
+    missing = reason("missing", title=item.title.th, item=item.id)
+    return _result(item, "missing", [missing, *why], _elements(item, lang, "not_found"), lang)
+
+
+def _why(u: EvidenceUnit) -> Reason | str:
+    """Why a link failed or was not opened; "None" as today when nothing says (never expected)."""
+    return u.failure if u.failure is not None else "None"
 
 
 def _reasons(
@@ -182,34 +206,43 @@ def _reasons(
     period: PeriodVerdict,
     considered: list[EvidenceUnit],
     failed: list[EvidenceUnit],
-    lang: str,
-) -> list[str]:
+) -> list[Reason]:
     """Most decisive first: the period, elements surely absent, then what could not be confirmed and why."""
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if period.state in ("outdated", "partial") and period.reason:
         reasons.append(period.reason)
     for v in verdicts:
         if v.status == "not_found":
-            msg = v.element.missing.get(lang) if v.element.missing else None
-            reasons.append(msg or t("element_missing", lang, label=v.element.label.get(lang)))
+            reasons.append(_element_missing(v.element))
     unknown = [v for v in verdicts if v.status == "unknown"]
-    reasons += [t("element_unknown", lang, label=v.element.label.get(lang)) for v in unknown]
+    reasons += [reason("element_unknown", label=_text(v.element.label), element=v.element.id) for v in unknown]
     if period.state == "unknown" and period.reason:
         reasons.append(period.reason)
     if unknown or period.state == "unknown":
         for u in {u.url: u for u in considered if not u.readable}.values():
             if u.state == "not_fetched":
-                reasons.append(t("not_fetched", lang, url=u.url, why=u.failure))
+                reasons.append(reason("not_fetched", url=u.url, why=_why(u)))
             elif u.why_unreadable:
-                reasons.append(t("unreadable", lang, url=u.url, why=u.why_unreadable))
-    reasons += [t("broken_extra", lang, url=u.url, why=u.failure) for u in failed]
+                reasons.append(reason("unreadable", url=u.url, why=u.why_unreadable))
+    reasons += [reason("broken_extra", url=u.url, why=_why(u)) for u in failed]
     return reasons
 
 
-def _cut_notes(units: list[EvidenceUnit], lang: str) -> list[str]:
+def _text(text: Text) -> LangText:
+    return LangText(th=text.th, en=text.en)
+
+
+def _element_missing(element: Element) -> Reason:
+    """The pack's own words for a missing element when it has them, else "ไม่พบ<label>"."""
+    if element.missing is not None:
+        return reason("element_missing_as", missing=_text(element.missing), element=element.id)
+    return reason("element_missing", label=_text(element.label), element=element.id)
+
+
+def _cut_notes(units: list[EvidenceUnit]) -> list[Reason]:
     """Evidence read only in part (a page past the size cap, a body still arriving when time ran out)."""
     cut = {u.url: u.cut for u in units if u.cut}
-    return [t("evidence_cut", lang, url=url, why=t(f"cut_{why}", lang)) for url, why in cut.items()]
+    return [reason("evidence_cut", url=url, why=reason(f"cut_{why}")) for url, why in cut.items()]
 
 
 def _shown(verdicts: list[_ElementVerdict], considered: list[EvidenceUnit]) -> list[EvidenceUnit]:
@@ -321,7 +354,7 @@ def evaluate(
     out: list[ItemResult] = []
     for item in pack.items:
         if deadline is not None and time.monotonic() > deadline:
-            out.append(_result(item, "review", [t("eval_time", lang)], _elements(item, lang, "unknown")))
+            out.append(_result(item, "review", [reason("eval_time")], _elements(item, lang, "unknown"), lang))
         else:
-            out.append(evaluate_item(item, site, year, lang, memo.matchers, index, memo))
+            out.append(evaluate_item(item, site, year, lang, memo.matchers, index, memo, pack.periods))
     return out

@@ -7,18 +7,20 @@ whose title or heading names it, the documents such a page links to, and for a f
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from checker.crawl.scope import BadURL, canonical
+from checker.evaluate.hometext import home_text
 from checker.evaluate.naming import Naming, NamingMemo, build_index, opening_of
 from checker.evaluate.recognise import EMBED_TAGS, ItemMatcher, is_generic_anchor, row_number
 from checker.extract.external import external_kind
 from checker.extract.kinds import looks_like_document_url
 from checker.i18n import MESSAGES, t
-from checker.models import Document, EvidenceUnit, Link, Resource, ResourceKind
+from checker.models import Document, EvidenceUnit, Link, Reason, Resource, ResourceKind
+from checker.reasons import reason
 
 MAX_SECTION_LINKS = 12
 HOME_VIEW_HOPS = 2
@@ -79,14 +81,14 @@ class _Builder:
     kwargs: dict[str, object] = field(default_factory=dict)
 
 
-def skip_text(reason: str | None, lang: str, url: str = "") -> str:
+def skip_text(skipped: str | None, url: str = "") -> Reason:
     """Why a linked resource was not fetched, in the clerk's words (naming the outside system if known)."""
-    if reason == "external" and url:
+    if skipped == "external" and url:
         kind = external_kind(url)
         if kind and f"ext_{kind}" in MESSAGES:
-            return t(f"ext_{kind}", lang)
-    key = f"skip_{(reason or 'budget').split(':')[0]}"
-    return t(key, lang) if key in MESSAGES else t("skip_budget", lang)
+            return reason(f"ext_{kind}")
+    key = f"skip_{(skipped or 'budget').split(':')[0]}"
+    return reason(key if key in MESSAGES else "skip_budget")
 
 
 def _via(page: str, link: Link) -> str:
@@ -134,9 +136,9 @@ def gather(
         via = _via(page, link)
         if not res.fetched:
             if res.redirects and res.final_url != url:  # the site's link redirected off the site: not followed
-                why = t("skip_redirect", lang, host=urlsplit(res.final_url).hostname or res.final_url[:60])
+                why = reason("skip_redirect", host=urlsplit(res.final_url).hostname or res.final_url[:60])
             else:
-                why = skip_text(res.skipped_reason, lang, url)
+                why = skip_text(res.skipped_reason, url)
             if named is None:  # a numbered row claims its links, except the social icons that sit in it
                 named = names_link(matcher, link) or (strength == 3 and external_kind(url) not in _SOCIAL)
             # The link itself goes with it: where an element *is* a link (the EIT survey on itas.nacc.go.th),
@@ -145,8 +147,8 @@ def gather(
             return
         doc = site.documents.get(url)
         if not res.ok:
-            why = res.error or f"HTTP {res.status}"
-            add(url, via, strength, label, state="failed", failure=why, kind=res.kind)
+            error = res.error or f"HTTP {res.status}"  # the crawler's technical words, in no language
+            add(url, via, strength, label, state="failed", failure=error, kind=res.kind)
             return
         if doc is None:
             return
@@ -158,7 +160,7 @@ def gather(
                 label,
                 state="failed",
                 kind=res.kind,
-                failure=t("soft_error", lang, detail=doc.soft_error),
+                failure=reason("soft_error", detail=doc.soft_error),
             )
             return
         content = _own_rows(_content(doc, lang, res=res), url, doc)
@@ -250,7 +252,7 @@ def gather(
                     "",
                     **{
                         **_content(home, lang, whole=True, res=site.resources.get(home_url)),
-                        "text": _home_text(home, matcher, others, memo),
+                        "text": home_text(home, matcher, others, memo),
                     },
                 )
 
@@ -284,9 +286,9 @@ def _content(doc: Document, lang: str, whole: bool = False, res: Resource | None
         text = doc.text if whole or doc.kind is not ResourceKind.HTML else _own_words(doc)
         return {**common, "readable": True, "text": text, "links": doc.links, "images": doc.images,
                 "forms": doc.forms}  # fmt: skip
-    why = t(doc.unreadable_reason, lang) if doc.unreadable_reason else None
-    if why and doc.detail:
-        why = f"{why} ({doc.detail[:120]})"
+    why = reason(doc.unreadable_reason) if doc.unreadable_reason else None
+    if why is not None and doc.detail:
+        why = reason("with_detail", why=why, detail=doc.detail[:120])
     return {**common, "readable": False, "why_unreadable": why}
 
 
@@ -371,51 +373,3 @@ def _build(b: _Builder) -> EvidenceUnit:
         url = url.removeprefix("#placeholder:")
     label = " ".join(dict.fromkeys(x for x in b.labels if x))
     return EvidenceUnit(url=url, found_via=b.found_via, strength=b.strength, label=label, **b.kwargs)  # type: ignore[arg-type]
-
-
-def _home_text(
-    doc: Document, matcher: ItemMatcher, others: Sequence[ItemMatcher], memo: NamingMemo | None = None
-) -> str:
-    """The whole home page, less the words of links that name other items.
-
-    A menu entry "คู่มือร้องเรียนการทุจริต" (O27) must not count as O28's corruption-complaint channel.
-    Links stand in the text in page order, so each is looked for after the last one found: one pass over
-    the text, not one per link (a home page of 20,000 links took seconds per item).
-    """
-    own = matcher.item.id
-    others_ids = {o.item.id for o in others} - {own}
-
-    if memo is not None and not others_ids <= {m.item.id for m in memo.matchers}:
-        memo = None  # a memo made for this item alone cannot say which other items a link names
-
-    def named(text: str) -> Collection[str]:
-        if memo is not None:
-            return memo.text(text)
-        return [m.item.id for m in (matcher, *others) if m.names(text)]
-
-    text = doc.text
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for link in doc.links:
-        if not link.text:
-            continue
-        ids = named(link.text)
-        if own in ids or not (matcher.excluded(link.text) or others_ids.intersection(ids)):
-            continue
-        at = text.find(link.text, cursor)
-        if at >= 0:
-            cursor = at + len(link.text)
-        else:  # out of page order (a menu the text shows elsewhere): its first place
-            at = text.find(link.text)
-        if at >= 0:
-            spans.append((at, at + len(link.text)))
-    if not spans:
-        return text
-    pieces: list[str] = []
-    end = 0
-    for start, stop in sorted(spans):
-        if start >= end:
-            pieces.append(text[end:start])
-        end = max(end, stop)
-    pieces.append(text[end:])
-    return " ".join(pieces)

@@ -18,9 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 from checker.extract.periods import Period, covered, find_periods, find_years, fiscal_year_bounds
 from checker.extract.thai import normalise
-from checker.i18n import t
-from checker.models import EvidenceUnit
-from checker.rules.schema import PeriodCode
+from checker.models import EvidenceUnit, LangText, Reason
+from checker.reasons import reason
+from checker.rules.knowledge import period_args
+from checker.rules.schema import DEFAULT_PERIODS, PeriodCode, Text
 
 PeriodState = Literal["ok", "outdated", "partial", "unknown", "not_required"]
 
@@ -43,7 +44,7 @@ class Dated:
 class PeriodVerdict:
     state: PeriodState
     label: str | None  # "FY2567", "FY2566-2570": what the evidence covers, for the report
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 def fiscal_year_of(day: datetime.date) -> int:
@@ -176,8 +177,12 @@ def label_of(dates: list[Dated]) -> str | None:
     return f"FY{a}" if a == b else f"FY{a}-{b}"
 
 
-def need_text(code: PeriodCode, year: int, lang: str) -> str:
-    return t(f"need_{code}", lang, year=year, prev=year - 1, prev2=str(year - 1)[-2:], year2=str(year)[-2:])
+def need_text(code: PeriodCode, year: int, wording: Text | None = None) -> LangText:
+    """What an item of period `code` needs for fiscal `year`, in both languages, in the pack's `wording` (the
+    pack's `periods`; today's default wording when not given)."""
+    words = wording or DEFAULT_PERIODS[code]
+    args = period_args(year)
+    return LangText(th=words.th.format(**args), en=words.en.format(**args))
 
 
 def coverage_dates(unit: EvidenceUnit) -> list[Dated]:
@@ -188,20 +193,25 @@ def coverage_dates(unit: EvidenceUnit) -> list[Dated]:
 
 
 def judge(
-    code: PeriodCode, year: int, dates: list[Dated], lang: str = "th", months: list[Dated] | None = None
+    code: PeriodCode,
+    year: int,
+    dates: list[Dated],
+    wording: Text | None = None,
+    months: list[Dated] | None = None,
 ) -> PeriodVerdict:
     """`dates`: what each piece of evidence is named with (for the year); `months`: what it covers, for
-    first-half items (defaults to the fine spans among `dates`)."""
+    first-half items (defaults to the fine spans among `dates`); `wording`: what the period needs, from the
+    pack's `periods` (the default wording when not given)."""
     label = label_of(dates)
     if code == "none":
         return PeriodVerdict("not_required", label)
     if not dates:
-        return PeriodVerdict("unknown", None, t("no_period", lang, need=need_text(code, year, lang)))
+        return PeriodVerdict("unknown", None, reason("no_period", need=need_text(code, year, wording)))
     fy_start, fy_end = fiscal_year_bounds(year)
     earliest_ok = fiscal_year_bounds(year - 1)[0] if code == "previous_fy" else fy_start
     newest = max(d.end for d in dates)
     if newest < earliest_ok:
-        return _outdated(code, year, dates, lang)
+        return _outdated(code, year, dates, wording)
     if code == "first_half":
         # Months are judged on the months the evidence shows; a bare "ปีงบประมาณ 2567" heading only says
         # the year, and must not paper over a report that stops at December.
@@ -214,16 +224,16 @@ def judge(
             inside = [d for d in fine if d.end >= fy_start and d.start <= half_end]
             found = ", ".join(dict.fromkeys(d.text for d in inside)) or (label or "")
             return PeriodVerdict(
-                "partial", label, t("partial_half", lang, found=found, need=need_text(code, year, lang))
+                "partial", label, reason("partial_half", found=found, need=need_text(code, year, wording))
             )
     return PeriodVerdict("ok", label)
 
 
-def _outdated(code: PeriodCode, year: int, dates: list[Dated], lang: str) -> PeriodVerdict:
+def _outdated(code: PeriodCode, year: int, dates: list[Dated], wording: Text | None) -> PeriodVerdict:
     label = label_of(dates)
     best = max(dates, key=lambda d: (d.end, d.start))
     a, b = fiscal_year_of(best.start), fiscal_year_of(best.end)
     if code == "covers_fy":
         found = f"{a}" if a == b else f"{a}–{b}"
-        return PeriodVerdict("outdated", label, t("outdated_span", lang, found=found, year=year))
-    return PeriodVerdict("outdated", label, t("outdated", lang, found=b, need=need_text(code, year, lang)))
+        return PeriodVerdict("outdated", label, reason("outdated_span", found=found, year=year))
+    return PeriodVerdict("outdated", label, reason("outdated", found=b, need=need_text(code, year, wording)))

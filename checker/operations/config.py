@@ -119,7 +119,9 @@ def load_config(path: Path) -> SiteConfig:
     rules = config.rules
     if rules is not None and ("/" in rules or rules.endswith((".yaml", ".yml"))):
         rules = rel(rules)
-    history = rel(config.history) if isinstance(config.history, str) else config.history
+    history = config.history
+    if isinstance(history, str) and not history.lower().startswith(("postgresql://", "postgres://")):
+        history = rel(history)
     return config.model_copy(
         update={
             "rules": rules,

@@ -16,4 +16,6 @@ def render_json(report: SiteReport, **_: Any) -> str:
     for item in data["items"]:
         if item.get("waiver") is None:
             item.pop("waiver", None)
+        if not item.get("reason_codes"):
+            item.pop("reason_codes", None)  # runs stored by versions that kept reasons as text only
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -10,9 +10,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from checker.rules.schema import RulePack
+from checker.rules.schema import DEFAULT_ITEM_ID_PATTERN, DEFAULT_PERIODS, RulePack
 
 Path_ = tuple[str | int, ...]
+
+# The pack used when none is named (the API, `oitcheck check`, `oitcheck rules …`): the one place it is said.
+DEFAULT_PACK = "oit_2567"
 
 
 class RuleFileError(Exception):
@@ -37,14 +40,14 @@ def builtin_ids() -> list[str]:
 
 
 def resolve(name_or_path: str) -> Path:
-    """`oit_2567` names a shipped pack; anything else is a path."""
+    """A shipped pack's id (`oit_2567`) names it; anything else is a path."""
     candidate = builtin_dir() / f"{name_or_path}.yaml"
     if "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml")) and candidate.exists():
         return candidate
     return Path(name_or_path)
 
 
-def load(name_or_path: str = "oit_2567") -> RulePack:
+def load(name_or_path: str = DEFAULT_PACK) -> RulePack:
     path = resolve(name_or_path)
     try:
         source = path.read_text(encoding="utf-8")
@@ -70,13 +73,26 @@ def parse(source: str, filename: str) -> RulePack:
     if not isinstance(data, dict):
         raise RuleFileError(filename, [f"{filename}:1: a rule pack must be a mapping with schema_version, id, items"])
     try:
-        return RulePack.model_validate(data)
+        return RulePack.model_validate(data, context=_pack_context(data))
     except ValidationError as exc:
         # Line numbers are only needed to explain a problem: the YAML is composed again, keeping its marks.
         root = yaml.compose(source, Loader=yaml.SafeLoader)
         lines = dict(_node_lines(root, ())) if root is not None else {}
         problems = [_describe(err, data, lines, filename) for err in exc.errors()]
         raise RuleFileError(filename, problems) from None
+
+
+def _pack_context(data: dict[str, Any]) -> dict[str, object]:
+    """What each item is checked against (its id form, the period kinds the pack declares), so a mistake is
+    reported at the item's own line; a malformed pack-level value is reported at its own line instead."""
+    context: dict[str, object] = {}
+    pattern = data.get("item_id_pattern", DEFAULT_ITEM_ID_PATTERN)
+    if isinstance(pattern, str):
+        context["item_id_pattern"] = pattern
+    periods = data.get("periods", DEFAULT_PERIODS)
+    if isinstance(periods, dict):
+        context["periods"] = list(periods)
+    return context
 
 
 def _node_lines(node: yaml.Node, path: Path_) -> Iterator[tuple[Path_, int]]:
@@ -137,5 +153,7 @@ def _item_id(loc: Path_, data: dict[str, Any]) -> str | None:
 def _field_name(loc: Path_) -> str:
     out = ""
     for p in loc:
+        if p == "[key]":
+            continue  # pydantic's marker for a mapping's key (an unknown period kind): the key names it already
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
     return out

@@ -9,12 +9,23 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from checker.models import ItemStatus
+from checker.rules.knowledge import (
+    DEFAULT_ITEM_ID_PATTERN,
+    DEFAULT_PERIOD_WORDING,
+    DEFAULT_SETTLED,
+    PeriodCode,
+    bad_id,
+    bad_period,
+    compiles,
+    context_value,
+    wording_problem,
+)
 from checker.rules.structure import validate as validate_repeated
 
-PeriodCode = Literal["none", "current_fy", "first_half", "previous_fy", "covers_fy"]
-ITEM_ID = re.compile(r"^O([1-9][0-9]?)$")
+__all__ = ["DEFAULT_ITEM_ID_PATTERN", "DEFAULT_PERIODS", "PeriodCode"]
 
 
 class _Strict(BaseModel):
@@ -262,16 +273,32 @@ class Item(_Strict):
     # the newest year anywhere in it (O42 is named after the ITA year it analyses, one year back).
     period_from: Literal["name", "anywhere"] = "name"
 
+    _number: int | None = PrivateAttr(default=None)  # set by RulePack from its item_id_pattern
+
     @field_validator("id")
     @classmethod
-    def _id_form(cls, v: str) -> str:
-        if not ITEM_ID.match(v):
-            raise ValueError(f"item id {v!r} must look like O1 … O99")
+    def _id_form(cls, v: str, info: ValidationInfo) -> str:
+        # The loader passes the pack's item_id_pattern, so that a wrong id is reported at its own line; a pack
+        # validated without it is checked by RulePack itself.
+        pattern = context_value(info, "item_id_pattern", None)
+        if isinstance(pattern, str) and compiles(pattern) and not re.match(pattern, v):
+            raise ValueError(bad_id(v, pattern))
+        return v
+
+    @field_validator("period")
+    @classmethod
+    def _declared_period(cls, v: str, info: ValidationInfo) -> str:
+        kinds = context_value(info, "periods", None)
+        if isinstance(kinds, (list, tuple, set, frozenset, dict)) and v != "none" and v not in kinds:
+            raise ValueError(bad_period(v, kinds))
         return v
 
     @property
     def number(self) -> int:
-        return int(self.id[1:])
+        """The item's number: the first group of the pack's item_id_pattern (O12 -> 12)."""
+        if self._number is not None:
+            return self._number
+        return int(re.sub(r"\D", "", self.id) or 0)
 
     @model_validator(mode="after")
     def _unique_elements(self) -> Item:
@@ -283,18 +310,62 @@ class Item(_Strict):
         return self
 
 
+class PeriodWording(Text):
+    """What a period kind needs, in words: "ปีงบประมาณ {year}" (placeholders: knowledge.PERIOD_PLACEHOLDERS)."""
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> PeriodWording:
+        problem = wording_problem(self.th) or wording_problem(self.en)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+DEFAULT_PERIODS: dict[PeriodCode, PeriodWording] = {
+    k: PeriodWording(th=v[0], en=v[1]) for k, v in DEFAULT_PERIOD_WORDING.items()
+}
+
+
 class RulePack(_Strict):
     schema_version: Literal[1]
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     fiscal_year: int = Field(ge=2500, le=2700)  # Buddhist era
     name: Text
     indicators: dict[str, Text]
+    # How the pack's item ids look; the first group is the item's number ("O12" -> 12).
+    item_id_pattern: str = DEFAULT_ITEM_ID_PATTERN
+    # Verdicts that end the early stop of a crawl (missing and review items keep it going: more pages may help).
+    settled_statuses: tuple[ItemStatus, ...] = Field(default=DEFAULT_SETTLED, min_length=1)
+    # The period kinds the pack's items use, and what each needs in words ({year}, {prev}, {year2}, {prev2}).
+    periods: dict[PeriodCode, PeriodWording] = Field(default_factory=lambda: dict(DEFAULT_PERIODS))
     items: tuple[Item, ...] = Field(min_length=1)
+
+    @field_validator("item_id_pattern")
+    @classmethod
+    def _valid_id_pattern(cls, v: str) -> str:
+        try:
+            compiled = re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {v!r}: {exc}") from exc
+        if compiled.groups < 1:
+            raise ValueError(f"item_id_pattern {v!r} needs a group for the item's number, as in ^O([1-9][0-9]?)$")
+        return v
 
     @model_validator(mode="after")
     def _consistent(self) -> RulePack:
         seen: set[str] = set()
         for i, item in enumerate(self.items):
+            match = re.match(self.item_id_pattern, item.id)
+            if match is None:
+                raise ValueError(f"items[{i}]: {bad_id(item.id, self.item_id_pattern)}")
+            try:
+                item._number = int(match.group(1))
+            except (TypeError, ValueError):
+                raise ValueError(
+                    f"items[{i}]: the item_id_pattern's first group must be the item's number, not {match.group(1)!r}"
+                ) from None
+            if item.period != "none" and item.period not in self.periods:
+                raise ValueError(f"items[{i}]: item {item.id}: {bad_period(item.period, list(self.periods))}")
             if item.id in seen:
                 raise ValueError(f"items[{i}]: duplicate item id {item.id!r}")
             seen.add(item.id)

@@ -3,6 +3,7 @@
 from checker.store.base import RunRecord, Store, StoreError, default_history_path, site_key, summarise
 from checker.store.diff import change_kind, choose_pair, diff_reports, previous_run
 from checker.store.memory import MemoryStore
+from checker.store.open import describe_store, open_store
 from checker.store.sqlite import SCHEMA_VERSION, SqliteStore
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "change_kind",
     "choose_pair",
     "default_history_path",
+    "describe_store",
     "diff_reports",
+    "open_store",
     "previous_run",
     "site_key",
     "summarise",

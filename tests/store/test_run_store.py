@@ -11,12 +11,18 @@ import pytest
 from checker.models import Waiver
 from checker.store import MemoryStore, SqliteStore, Store, StoreError, diff_reports, site_key
 from checker.store import sqlite as sqlite_store
+from checker.store.postgres import PostgresStore
 from tests.store.reports import make_report
+from tests.support.services import fresh_database
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s: Store = SqliteStore(tmp_path / "h.db") if request.param == "sqlite" else MemoryStore()
+    s: Store
+    if request.param == "postgres":  # a database of its own on the session's server (tests/support/services.py)
+        s = PostgresStore(fresh_database(request.getfixturevalue("postgres_dsn")))
+    else:
+        s = SqliteStore(tmp_path / "h.db") if request.param == "sqlite" else MemoryStore()
     yield s
     s.close()
 

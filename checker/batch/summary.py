@@ -1,0 +1,148 @@
+"""summary.csv and summary.xlsx: one row per site — its score, items per status, and per sub-indicator.
+
+The CSV is for programs (English column names, stable order, UTF-8 with a BOM so Excel shows Thai); the XLSX
+is for people (headers in the user's language, frozen header row, filters, percentages as numbers).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.commands.outputs import write_file
+from checker.models import ITEM_STATUSES, SiteReport
+
+FIXED = ("name", "url", "province", "district", "type", "state", "score", "passed", "total")
+
+_WORDS = {
+    "th": {
+        "name": "หน่วยงาน",
+        "url": "เว็บไซต์",
+        "province": "จังหวัด",
+        "district": "อำเภอ",
+        "type": "ประเภท",
+        "state": "ผลการตรวจ",
+        "score": "คะแนน (%)",
+        "passed": "ผ่าน (ข้อ)",
+        "total": "ทั้งหมด (ข้อ)",
+        "pass": "ผ่าน",
+        "incomplete": "ไม่ครบ",
+        "outdated": "ไม่เป็นปัจจุบัน",
+        "missing": "ไม่พบ",
+        "unreachable": "เปิดไม่ได้",
+        "review": "ต้องตรวจเอง",
+        "report": "รายงาน",
+        "error": "หมายเหตุ",
+        "checked": "ตรวจแล้ว",
+        "site_down": "เข้าเว็บไซต์ไม่ได้",
+        "not_checked": "ตรวจไม่ได้",
+        "sheet": "สรุป",
+    },
+    "en": {
+        "state": "result",
+        "score": "score (%)",
+        "checked": "checked",
+        "site_down": "site down",
+        "not_checked": "not checked",
+        "sheet": "Summary",
+    },
+}
+
+
+def word(key: str, lang: str) -> str:
+    return _WORDS.get(lang, {}).get(key) or _WORDS["en"].get(key) or key
+
+
+@dataclass
+class SummaryRow:
+    name: str
+    url: str
+    tags: dict[str, str]
+    state: str  # checked | site_down | not_checked
+    report: SiteReport | None = None
+    report_path: str = ""
+    error: str = ""
+    indicators: dict[str, tuple[int, int]] = field(default_factory=dict)  # sub-indicator -> (passed, total)
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        url: str,
+        tags: dict[str, str],
+        report: SiteReport | None,
+        state: str = "checked",
+        report_path: str = "",
+        error: str = "",
+    ) -> SummaryRow:
+        row = cls(name, url, tags, state, report, report_path, error)
+        for item in report.items if report is not None else []:
+            passed, total = row.indicators.get(item.indicator, (0, 0))
+            row.indicators[item.indicator] = (passed + (item.status == "pass"), total + 1)
+        return row
+
+
+def columns(rows: list[SummaryRow], indicators: list[str]) -> list[str]:
+    return [*FIXED, *ITEM_STATUSES, *(f"ind_{k}" for k in indicators), "report", "error"]
+
+
+def values(row: SummaryRow, indicators: list[str]) -> list[object]:
+    r = row.report
+    counts = {s: 0 for s in ITEM_STATUSES}
+    for item in r.items if r is not None else []:
+        counts[item.status] += 1
+    checked = row.state == "checked" and r is not None
+    out: list[object] = [
+        row.name,
+        row.url,
+        *(row.tags.get(k, "") for k in ("province", "district", "type")),
+        row.state,
+        r.score.percent if checked and r is not None else None,
+        r.score.passed if checked and r is not None else None,
+        r.score.total if checked and r is not None else None,
+        *(counts[s] if checked else None for s in ITEM_STATUSES),
+    ]
+    for k in indicators:
+        passed, total = row.indicators.get(k, (0, 0))
+        out.append(round(100.0 * passed / total, 1) if checked and total else None)
+    return [*out, row.report_path, row.error]
+
+
+def write_csv(path: Path, rows: list[SummaryRow], indicators: list[str]) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns(rows, indicators))
+    for row in rows:
+        w.writerow(["" if v is None else v for v in values(row, indicators)])
+    write_file(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
+
+
+def write_xlsx(path: Path, rows: list[SummaryRow], indicators: list[str], names: dict[str, str], lang: str) -> None:
+    """names: sub-indicator id -> its name in `lang` (the header says "9.1 ข้อมูลพื้นฐาน (%)")."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = word("sheet", lang)
+    header = [word(c, lang) for c in (*FIXED, *ITEM_STATUSES)]
+    header += [f"{k} {names.get(k, '')} (%)".replace("  ", " ") for k in indicators]
+    header += [word("report", lang), word("error", lang)]
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    state_col = FIXED.index("state")
+    for row in rows:
+        cells = values(row, indicators)
+        cells[state_col] = word(str(cells[state_col]), lang)
+        ws.append(cells)
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    for i, title in enumerate(header, 1):
+        ws.column_dimensions[get_column_letter(i)].width = min(40, max(8, len(title) + 2))
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_file(path, buf.getvalue())
