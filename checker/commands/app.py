@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker import __version__
-from checker.commands import batch, dashboard, history
+from checker.commands import batch, dashboard, history, worker
 from checker.commands.check import check_site, crawl, preflight
 from checker.commands.exits import (
     EXIT_FAILURES,
@@ -68,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     history.add_parsers(sub)
     batch.add_parser(sub)
     dashboard.add_parser(sub)
+    worker.add_parser(sub)
     demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
     add_check_options(demo)
     rules = sub.add_parser("rules", help="list, show or validate rule packs")
@@ -106,6 +107,8 @@ def run(argv: Sequence[str] | None, err: Console, lang: list[str]) -> int:
             return batch.batch(args, out, err)
         if args.command == "dashboard":
             return dashboard.run(args, out, err)
+        if args.command == "worker":
+            return worker.run(args, out, err)
         config = load_config(args.config) if args.config is not None else None
         lang[0] = args.lang or (config.lang if config and config.lang else lang[0])
         url = getattr(args, "url", None) or (config.url if config else "")

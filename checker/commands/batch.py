@@ -32,6 +32,7 @@ from checker.crawl.cache import default_cache_path
 from checker.jobs.run import JobOutcome, SiteJob
 from checker.operations import values
 from checker.operations.thresholds import FAILING, Gate, decide
+from checker.reasons import localise
 from checker.report import FORMATS
 from checker.rules import loader
 from checker.rules.schema import RulePack
@@ -202,7 +203,7 @@ def _chain(*parts: Iterator[JobOutcome]) -> Iterator[JobOutcome]:
 def _row(site: BatchSite, outcome: JobOutcome, store: Store, pack: RulePack, out_dir: Path, lang: str) -> SummaryRow:
     if outcome.run_id is None:
         return SummaryRow.of(site.name, site.url, site.tags, None, state="not_checked", error=outcome.error or "")
-    report = store.report(outcome.run_id)
+    report = localise(store.report(outcome.run_id), lang, pack)  # a run stored by a worker in another language
     folder = out_dir / slug(site.key)
     indicators = {k: v.get(lang) for k, v in pack.indicators.items()}
     for fmt in REPORT_FORMATS:

@@ -52,6 +52,7 @@ class Summary:
     failing: list[tuple[ItemInfo, int, dict[str, int]]] = field(default_factory=list)  # item, sites, by status
     missing: list[tuple[ItemInfo, str, int]] = field(default_factory=list)  # item, element label, sites
     months: list[tuple[str, float, int]] = field(default_factory=list)  # YYYY-MM, average, runs
+    reasons: list[tuple[str, int, int]] = field(default_factory=list)  # reason code, sites, items
 
 
 def item_key(item_id: str) -> tuple[int, str]:
@@ -172,7 +173,25 @@ def summarise(entries: list[SiteEntry], items: list[ItemInfo], pack: RulePack | 
         for (i, e), n in sorted(missing.items(), key=lambda kv: (-kv[1], order.get(kv[0][0], 10_000), kv[0]))
     ]
     s.months = _months(entries)
+    s.reasons = _reasons(scored)
     return s
+
+
+def _reasons(scored: list[SiteEntry]) -> list[tuple[str, int, int]]:
+    """Why items fail across the group, counted from the stored reason codes (not their words, so runs made
+    in Thai and in English count together): (code, sites, items), most sites first."""
+    sites: Counter[str] = Counter()
+    items: Counter[str] = Counter()
+    for entry in scored:
+        seen: set[str] = set()
+        for item in entry.report.items if entry.report is not None else ():
+            if item.status == "pass":
+                continue
+            codes = {r.code for r in item.reason_codes}
+            items.update(codes)
+            seen |= codes
+        sites.update(seen)
+    return [(code, n, items[code]) for code, n in sorted(sites.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _months(entries: list[SiteEntry]) -> list[tuple[str, float, int]]:

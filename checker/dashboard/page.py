@@ -34,9 +34,10 @@ from checker.dashboard.data import (
     summarise,
 )
 from checker.dashboard.entries import SiteEntry
-from checker.dashboard.words import script_words, status_words, w
+from checker.dashboard.words import WORDS, script_words, status_words, w
 from checker.i18n import LANGS
 from checker.models import ITEM_STATUSES
+from checker.reasons import localise
 from checker.report.html import render_html
 from checker.rules.schema import RulePack
 
@@ -85,7 +86,8 @@ def write_site_reports(entries: list[SiteEntry], out_dir: Path, lang: str, pack:
         if entry.report is None:
             continue
         name = f"sites/{slug(entry.site)}.html"
-        _write(out_dir / name, render_html(entry.report, lang=lang, indicators=indicators))
+        report = localise(entry.report, lang, pack)  # stored in any language, shown in the dashboard's
+        _write(out_dir / name, render_html(report, lang=lang, indicators=indicators))
         links[entry.site] = name
     return links
 
@@ -128,6 +130,7 @@ def render_dashboard(
         .render(
             lang=lang,
             w=lambda key, **kw: w(key, lang, **kw),
+            reason_word=lambda code: w("reason_" + code, lang) if "reason_" + code in WORDS else code,
             title=title or w("title", lang),
             csp=csp,
             css=css,

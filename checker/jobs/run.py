@@ -98,8 +98,17 @@ def run_job(
 
 
 def _reused(known: RunRecord, s: Settings) -> JobResult:
-    code = EXIT_SITE_DOWN if known.site_error else (EXIT_OK if known.passed == known.total else EXIT_FAILURES)
-    return JobResult(known.site, known.id, None, None, known.site_error, code, reused=True)
+    return JobResult(known.site, known.id, None, None, known.site_error, stored_exit_code(known), reused=True)
+
+
+def stored_exit_code(known: RunRecord) -> int:
+    """The exit code of a run found stored under its key (every status counts: the gate is the batch's)."""
+    return EXIT_SITE_DOWN if known.site_error else (EXIT_OK if known.passed == known.total else EXIT_FAILURES)
+
+
+def reused_outcome(run_key: str | None, known: RunRecord) -> JobOutcome:
+    """The outcome of a job whose run was already stored under its key."""
+    return JobOutcome(run_key, known.site, known.id, stored_exit_code(known), known.site_error, True)
 
 
 def prepare(

@@ -82,6 +82,8 @@ def test_a_batch_writes_what_single_checks_would(sites: dict[str, str], tmp_path
         assert (folder / "oitcheck-report.html").stat().st_size > 1000 and (folder / "oitcheck-report.md").exists()
         board = _dashboard_statuses(out / "dashboard" / "index.html")
         assert board[name_of[name]] == _statuses(single)  # the dashboard shows the same verdicts
+    board_page = (out / "dashboard" / "index.html").read_text(encoding="utf-8")
+    assert '<tr data-reason="missing"><th scope="row">ไม่พบข้อมูลบนเว็บไซต์</th>' in board_page  # counted by code
     rows = list(csv.DictReader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert [r["name"] for r in rows] == ["เทศบาลตัวอย่าง", "อบต.พื้นฐาน", "อบต.ปิดปรับปรุง"]
     demo_report = json.loads(next(out.glob("*/oitcheck-report.json")).read_text(encoding="utf-8"))
@@ -177,6 +179,12 @@ def test_exit_codes_of_a_batch(sites: dict[str, str], tmp_path: Path) -> None:
     store = ["--store", str(tmp_path / "h.db")]
     assert main(["batch", str(listing), "-o", str(tmp_path / "a"), *store, *FAST]) == 1  # items fail
     assert main(["batch", str(listing), "-o", str(tmp_path / "b"), *store, "--fail-on", "none", *FAST]) == 0
+    # The runs were stored in Thai; the dashboard renders their reports in English from the reason codes.
+    assert main(["dashboard", *store, "-o", str(tmp_path / "board"), "--lang", "en"]) == 0
+    page = next((tmp_path / "board" / "sites").glob("*.html")).read_text(encoding="utf-8")
+    assert "Nothing on the site names" in page and "ไม่พบข้อมูล “" not in page
+    thai = (tmp_path / "a" / slug(site_key(sites["basic"])) / "oitcheck-report.html").read_text(encoding="utf-8")
+    assert "ไม่พบข้อมูล “" in thai
 
 
 def test_ctrl_c_stops_the_batch_at_once_and_keeps_what_finished(sites: dict[str, str], tmp_path: Path) -> None:
