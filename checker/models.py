@@ -43,7 +43,7 @@ class Resource:
     status: int | None  # None: no HTTP answer (timeout, DNS, TLS, refused, budget)
     content_type: str = ""
     kind: ResourceKind = ResourceKind.OTHER
-    body: bytes = b""
+    body: bytes = field(default=b"", repr=False)  # never in a repr: a log line or traceback, not 4x the body
     error: str | None = None
     depth: int = 0
     referrers: list[Referrer] = field(default_factory=list)

@@ -25,6 +25,7 @@ from checker.jobs.run import JobOutcome, SiteJob, execute
 from checker.store import Store
 
 MAX_ATTEMPTS = 2  # a job whose worker died twice is reported, not retried forever
+TASKS_PER_CHILD = 100  # a fresh worker process now and then, as Celery's workers (caches are bounded anyway)
 
 
 class Engine(Protocol):
@@ -90,6 +91,7 @@ class LocalEngine:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),  # no inherited threads, loops or browser handles
+            max_tasks_per_child=TASKS_PER_CHILD,
             initializer=worker_init,
             initargs=(self.store_spec, str(self.lock_dir) if self.lock_dir else None),
         )

@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urljoin
@@ -31,7 +32,7 @@ class FetchResult:
     final_url: str
     status: int | None
     content_type: str = ""
-    body: bytes = b""
+    body: bytes = field(default=b"", repr=False)  # a 30 MB body in a repr (a log, a traceback, asyncio) costs 120 MB
     error: str | None = None
     redirects: tuple[str, ...] = ()
     truncated: bool = False  # the body was cut: see `cut`
@@ -173,19 +174,74 @@ class HttpxFetcher:
 
 
 async def _read(resp: httpx.Response, max_bytes: int, deadline: float | None = None) -> tuple[bytes, str | None]:
-    """The body up to `max_bytes` and until `deadline`, and why it was cut ("size", "time") or None."""
-    chunks: list[bytes] = []
-    size = 0
+    """The body up to `max_bytes` and until `deadline`, and why it was cut ("size", "time") or None.
+
+    A gzip or deflate body is inflated here, never more than the cap: httpx would inflate each network read
+    whole (64 KB of a bomb can be 64 MB) before we could stop it."""
+    body = bytearray()
+    inflater = Inflater.for_encoding(resp.headers.get("content-encoding", ""))
     try:
         async with asyncio.timeout_at(deadline):
-            async for chunk in resp.aiter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    return b"".join(chunks)[:max_bytes], "size"
+            if inflater is None:
+                async for chunk in resp.aiter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        break
+            else:
+                async for raw in resp.aiter_raw():
+                    inflater.feed(raw, body, max_bytes + 1)
+                    if len(body) > max_bytes:
+                        break
+                else:
+                    inflater.finish(body, max_bytes + 1)
     except TimeoutError:
-        return b"".join(chunks), "time"
-    return b"".join(chunks), None
+        return bytes(body), "time"
+    if len(body) > max_bytes:
+        del body[max_bytes:]
+        return bytes(body), "size"
+    return bytes(body), None
+
+
+class Inflater:
+    """Content-Encoding gzip or deflate, inflated into a buffer that never grows past a limit.
+
+    In steps of STEP bytes: zlib builds each call's output in blocks and joins them, so one call asked for the
+    whole 30 MB cap holds several copies of it at once."""
+
+    def __init__(self, wbits: int, fallback: int | None = None) -> None:
+        self._d = zlib.decompressobj(wbits)
+        self._fallback = fallback  # deflate: zlib-wrapped as the RFC says, or raw as some servers send it
+
+    @classmethod
+    def for_encoding(cls, header: str) -> Inflater | None:
+        """None for identity and for what httpx decodes itself (br, zstd, stacked encodings)."""
+        encoding = header.strip().lower()
+        if encoding in ("gzip", "x-gzip"):
+            return cls(zlib.MAX_WBITS | 16)
+        if encoding == "deflate":
+            return cls(zlib.MAX_WBITS, fallback=-zlib.MAX_WBITS)
+        return None
+
+    def feed(self, data: bytes, out: bytearray, limit: int) -> None:
+        while data and len(out) < limit:
+            try:
+                out += self._d.decompress(data, min(limit - len(out), STEP))
+            except zlib.error as exc:
+                if self._fallback is None:
+                    raise httpx.DecodingError(f"cannot inflate the body: {exc}") from None
+                self._d, self._fallback = zlib.decompressobj(self._fallback), None
+                continue
+            self._fallback = None  # the first bytes decoded: the format is settled
+            data = self._d.unconsumed_tail
+
+    def finish(self, out: bytearray, limit: int) -> None:
+        try:
+            out += self._d.flush()[: max(0, limit - len(out))]
+        except zlib.error as exc:
+            raise httpx.DecodingError(f"cannot inflate the body: {exc}") from None
+
+
+STEP = 256 * 1024
 
 
 def _policy_transport(policy: NetworkPolicy, verify: bool, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
