@@ -7,6 +7,7 @@ Element check kinds are a closed, explicit set (see checks.py for what each one 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
@@ -293,9 +294,10 @@ class Item(_Strict):
             raise ValueError(bad_period(v, kinds))
         return v
 
-    @property
+    @cached_property
     def number(self) -> int:
-        """The item's number: the first group of the pack's item_id_pattern (O12 -> 12)."""
+        """The item's number: the first group of the pack's item_id_pattern (O12 -> 12). Cached: it is asked
+        for every link of every page (a private attribute costs microseconds through pydantic)."""
         if self._number is not None:
             return self._number
         return int(re.sub(r"\D", "", self.id) or 0)
