@@ -13,10 +13,14 @@ from checker.commands.options import Settings, add_check_options, add_operations
 from checker.crawl.scope import BadURL
 from checker.operations import InputFileError
 from checker.operations.config import load_config
+from checker.operations.lock import LockError
 from checker.rules.loader import RuleFileError
+from checker.store import StoreError
 
 # What a job reports as its own one-line error instead of failing the worker.
-JOB_ERRORS: tuple[type[Exception], ...] = (RuleFileError, InputFileError, BadURL, UsageError, OSError)
+JOB_ERRORS: tuple[type[Exception], ...] = (
+    RuleFileError, InputFileError, BadURL, UsageError, StoreError, LockError, OSError,
+)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):
