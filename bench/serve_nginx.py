@@ -16,7 +16,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CONF = """\
@@ -77,20 +77,30 @@ def nginx(root: Path, port: int | None = None, workers: int = 1, rate: str | Non
     One worker by default: the machine has 2 cores and the crawler under test needs the other one.
     `rate` (nginx's limit_rate, e.g. "64k" bytes/s per connection) stands in for a slow agency host: loopback
     has no transfer cost at all, which hides what a 304 saves."""
-    exe = find_nginx()
     port = port or free_port()
-    mime = "/etc/nginx/mime.types" if Path("/etc/nginx/mime.types").exists() else None
+    limit = f"limit_rate {rate};" if rate else ""
+
+    def conf(tmp: str, mime: str) -> str:
+        return CONF.format(workers=workers, tmp=tmp, mime=mime, port=port, root=Path(root).resolve(), rate=limit)
+
+    with launch(conf, ("127.0.0.1", port)):
+        yield f"http://127.0.0.1:{port}/"
+
+
+@contextlib.contextmanager
+def launch(conf: Callable[[str, str], str], probe: tuple[str, int]) -> Iterator[None]:
+    """Run nginx with the configuration conf(tmp_dir, mime_types_path) until `probe` accepts connections;
+    stop it gracefully afterwards. Shared by every bench that serves generated sites."""
+    exe = find_nginx()
     with tempfile.TemporaryDirectory(prefix="bench-nginx-") as tmp:
-        if mime is None:
+        mime = "/etc/nginx/mime.types"
+        if not Path(mime).exists():
             mime = f"{tmp}/mime.types"
             Path(mime).write_text("types { text/html html; application/pdf pdf; text/plain txt; }\n")
-        conf = Path(tmp) / "nginx.conf"
-        limit = f"limit_rate {rate};" if rate else ""
-        conf.write_text(
-            CONF.format(workers=workers, tmp=tmp, mime=mime, port=port, root=Path(root).resolve(), rate=limit)
-        )
+        path = Path(tmp) / "nginx.conf"
+        path.write_text(conf(tmp, mime))
         proc = subprocess.Popen(
-            [exe, "-p", tmp, "-c", str(conf), "-e", f"{tmp}/error.log"],
+            [exe, "-p", tmp, "-c", str(path), "-e", f"{tmp}/error.log"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
@@ -100,12 +110,12 @@ def nginx(root: Path, port: int | None = None, workers: int = 1, rate: str | Non
                 if proc.poll() is not None:
                     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
                     raise RuntimeError(f"nginx exited ({proc.returncode}): {err.strip()}")
-                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                with contextlib.suppress(OSError), socket.create_connection(probe, timeout=0.2):
                     break
                 if time.monotonic() > deadline:
                     raise RuntimeError("nginx did not start listening within 10 s")
                 time.sleep(0.05)
-            yield f"http://127.0.0.1:{port}/"
+            yield
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGQUIT)  # graceful: finish requests in flight

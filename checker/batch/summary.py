@@ -61,9 +61,11 @@ class SummaryRow:
     url: str
     tags: dict[str, str]
     state: str  # checked | site_down | not_checked
-    report: SiteReport | None = None
     report_path: str = ""
     error: str = ""
+    failing: bool = False  # the run fails the batch's gate
+    score: tuple[float, int, int] | None = None  # (percent, passed, total) of a checked site
+    counts: dict[str, int] = field(default_factory=dict)  # items per status
     indicators: dict[str, tuple[int, int]] = field(default_factory=dict)  # sub-indicator -> (passed, total)
 
     @classmethod
@@ -76,11 +78,17 @@ class SummaryRow:
         state: str = "checked",
         report_path: str = "",
         error: str = "",
+        failing: bool = False,
     ) -> SummaryRow:
-        row = cls(name, url, tags, state, report, report_path, error)
+        """Keep only the figures the summary needs: a batch of thousands of sites must not hold every report."""
+        row = cls(name, url, tags, state, report_path, error, failing)
+        row.counts = {s: 0 for s in ITEM_STATUSES}
         for item in report.items if report is not None else []:
+            row.counts[item.status] += 1
             passed, total = row.indicators.get(item.indicator, (0, 0))
             row.indicators[item.indicator] = (passed + (item.status == "pass"), total + 1)
+        if report is not None and state == "checked":
+            row.score = (report.score.percent, report.score.passed, report.score.total)
         return row
 
 
@@ -89,20 +97,14 @@ def columns(rows: list[SummaryRow], indicators: list[str]) -> list[str]:
 
 
 def values(row: SummaryRow, indicators: list[str]) -> list[object]:
-    r = row.report
-    counts = {s: 0 for s in ITEM_STATUSES}
-    for item in r.items if r is not None else []:
-        counts[item.status] += 1
-    checked = row.state == "checked" and r is not None
+    checked = row.score is not None
     out: list[object] = [
         row.name,
         row.url,
         *(row.tags.get(k, "") for k in ("province", "district", "type")),
         row.state,
-        r.score.percent if checked and r is not None else None,
-        r.score.passed if checked and r is not None else None,
-        r.score.total if checked and r is not None else None,
-        *(counts[s] if checked else None for s in ITEM_STATUSES),
+        *(row.score if row.score is not None else (None, None, None)),
+        *(row.counts.get(s, 0) if checked else None for s in ITEM_STATUSES),
     ]
     for k in indicators:
         passed, total = row.indicators.get(k, (0, 0))

@@ -181,8 +181,8 @@ def _collect(
     try:
         for outcome in _chain(outcomes, engine.run(todo) if todo else iter(())):
             site = by_key[outcome.run_key]
-            rows[site.key] = _row(site, outcome, store, pack, out_dir, lang)
-            progress.step(rows[site.key], gate)
+            rows[site.key] = _row(site, outcome, store, pack, out_dir, lang, gate)
+            progress.step(rows[site.key])
     except (KeyboardInterrupt, Interrupted) as exc:
         engine.close()
         progress.stop()
@@ -200,7 +200,9 @@ def _chain(*parts: Iterator[JobOutcome]) -> Iterator[JobOutcome]:
         yield from part
 
 
-def _row(site: BatchSite, outcome: JobOutcome, store: Store, pack: RulePack, out_dir: Path, lang: str) -> SummaryRow:
+def _row(
+    site: BatchSite, outcome: JobOutcome, store: Store, pack: RulePack, out_dir: Path, lang: str, gate: Gate
+) -> SummaryRow:
     if outcome.run_id is None:
         return SummaryRow.of(site.name, site.url, site.tags, None, state="not_checked", error=outcome.error or "")
     report = localise(store.report(outcome.run_id), lang, pack)  # a run stored by a worker in another language
@@ -213,7 +215,8 @@ def _row(site: BatchSite, outcome: JobOutcome, store: Store, pack: RulePack, out
     state = "site_down" if record.site_error else "checked"
     error = report.items[0].reasons[0] if record.site_error and report.items and report.items[0].reasons else ""
     path = f"{slug(site.key)}/oitcheck-report.html"
-    return SummaryRow.of(site.name, site.url, site.tags, report, state=state, report_path=path, error=error)
+    failing = state == "checked" and bool(decide(report, gate).code)
+    return SummaryRow.of(site.name, site.url, site.tags, report, state, path, error, failing)
 
 
 def _write_summaries(rows: list[SummaryRow], pack: RulePack, out_dir: Path, lang: str) -> None:
@@ -239,7 +242,7 @@ def _finish(
     _write_summaries(ordered, pack, out_dir, lang)
     dashboard = _dashboard(sites, pack, year, out_dir, lang, store)
     down = [r for r in ordered if r.state != "checked"]
-    failing = [r for r in ordered if r.state == "checked" and r.report is not None and decide(r.report, gate).code]
+    failing = [r for r in ordered if r.failing]
     if not quiet:
         summary = out_dir / "summary.csv"
         line = say("finished", lang, total=len(ordered), failing=len(failing), down=len(down), summary=summary,
@@ -284,22 +287,16 @@ class _Progress:
             self._task = self._live.add_task("sites", total=total)
             self._live.start()
 
-    def step(self, row: SummaryRow, gate: Gate) -> None:
+    def step(self, row: SummaryRow) -> None:
         self.done += 1
-        if row.state != "checked":
-            self.down += 1
-        elif row.report is not None and decide(row.report, gate).code:
-            self.failing += 1
+        self.down += row.state != "checked"
+        self.failing += row.failing
         text = say("progress", self.lang, failing=self.failing, down=self.down)
         if self._live is not None:
             self._live.update(self._task, advance=1, description=text)
         elif not self.quiet:
-            checked = row.report is not None and row.state == "checked"
-            result = (
-                f"{row.report.score.percent:g}%"
-                if checked and row.report
-                else say(_STATE_WORD.get(row.state, "site_down"), self.lang)
-            )
+            state = say(_STATE_WORD.get(row.state, "site_down"), self.lang)
+            result = f"{row.score[0]:g}%" if row.score is not None else state
             line = say("site_line", self.lang, done=self.done, total=self.total, name=row.name, result=result)
             self.err.print(escape(line), highlight=False)
             sys.stderr.flush()
