@@ -271,6 +271,14 @@ class Changes(_Frozen):
     items: list[ItemChange]
 
 
+class TrendPoint(_Frozen):
+    """One stored run of the same site, pack and year: when, its items passed and its estimated OIT score."""
+
+    started_at: str
+    percent: float
+    estimate: float | None = None
+
+
 class SiteReport(_Frozen):
     schema_version: Literal[1] = 1
     tool: ToolInfo
@@ -283,6 +291,7 @@ class SiteReport(_Frozen):
     items: list[ItemResult]
     coverage: Coverage | None = None  # added in 0.2 (additive; schema_version stays 1)
     changes: Changes | None = None  # since the previous stored run of the site (JSON: only when known)
+    trend: list[TrendPoint] | None = None  # earlier runs then this one, oldest first (JSON: only when known)
 
 
 # --------------------------------------------------------------------------- evaluate (internal)

@@ -270,6 +270,11 @@ def test_run_a_config_file_and_override_it_with_flags(
     assert "changes" not in json.loads(single.read_text(encoding="utf-8"))  # --no-history: no baseline either
     again = json.loads((tmp_path / "out" / "oitcheck-report.json").read_text(encoding="utf-8"))
     assert again["changes"]["previous_started_at"] == second["started_at"]  # the third run compared with the 2nd
+    assert "trend" not in json.loads(single.read_text(encoding="utf-8"))
+    # the score across stored runs, oldest first, this run last (the --no-history run is not among them)
+    assert [p["started_at"] for p in again["trend"]] == [report["started_at"], second["started_at"], again["started_at"]]
+    assert [p["started_at"] for p in second["trend"]] == [report["started_at"], second["started_at"]]
+    assert all(0 <= p["estimate"] <= 100 and p["percent"] == again["score"]["percent"] for p in again["trend"])
 
     proc = subprocess.run([sys.executable, "-m", "checker.cli", "run", str(path), "--quiet"], capture_output=True,
                           text=True, timeout=120)  # fmt: skip

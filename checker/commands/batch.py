@@ -33,7 +33,7 @@ from checker.jobs.run import JobOutcome, SiteJob
 from checker.operations import values
 from checker.operations.thresholds import FAILING, Gate, decide
 from checker.reasons import localise
-from checker.report import FORMATS
+from checker.report import FORMATS, render_args
 from checker.rules import loader
 from checker.rules.schema import RulePack
 from checker.store import Store, default_history_path
@@ -207,10 +207,10 @@ def _row(
         return SummaryRow.of(site.name, site.url, site.tags, None, state="not_checked", error=outcome.error or "")
     report = localise(store.report(outcome.run_id), lang, pack)  # a run stored by a worker in another language
     folder = out_dir / slug(site.key)
-    indicators = {k: v.get(lang) for k, v in pack.indicators.items()}
+    extras = render_args(pack, lang)
     for fmt in REPORT_FORMATS:
         render, ext = FORMATS[fmt]
-        write_file(folder / f"oitcheck-report.{ext}", render(report, lang=lang, indicators=indicators).encode())
+        write_file(folder / f"oitcheck-report.{ext}", render(report, lang=lang, **extras).encode())
     record = store.record(outcome.run_id)
     state = "site_down" if record.site_error else "checked"
     error = report.items[0].reasons[0] if record.site_error and report.items and report.items[0].reasons else ""

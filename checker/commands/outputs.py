@@ -21,7 +21,7 @@ from checker.commands.exits import OutputError
 from checker.commands.options import Settings
 from checker.i18n import t
 from checker.models import SiteReport
-from checker.report import FORMATS
+from checker.report import FORMATS, render_args
 from checker.report.terminal import build
 from checker.rules.schema import RulePack
 
@@ -58,18 +58,18 @@ def check_output_location(s: Settings) -> None:
 
 def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console, err: Console) -> None:
     """Render every format and write it; OutputError names the first file that could not be written."""
-    indicators = {k: v.get(s.lang) for k, v in pack.indicators.items()}
+    extras = render_args(pack, s.lang)
     paths = report_paths(s)
     for i, fmt in enumerate(s.formats):
         render, _ = FORMATS[fmt]
         if not paths:
             if fmt == "table":
-                out.print(build(report, s.lang, indicators, out.width))
+                out.print(build(report, s.lang, extras["indicators"], out.width))
             else:
-                sys.stdout.write(render(report, lang=s.lang, indicators=indicators))
+                sys.stdout.write(render(report, lang=s.lang, **extras))
             continue
         path = paths[i] if s.output_is_folder else paths[0]
-        write_file(path, render(report, lang=s.lang, indicators=indicators).encode("utf-8"))
+        write_file(path, render(report, lang=s.lang, **extras).encode("utf-8"))
         if not s.quiet:
             err.print(escape(t("wrote", s.lang, path=path)))
 

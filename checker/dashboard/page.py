@@ -38,6 +38,7 @@ from checker.dashboard.words import WORDS, script_words, status_words, w
 from checker.i18n import LANGS
 from checker.models import ITEM_STATUSES
 from checker.reasons import localise
+from checker.report import render_args
 from checker.report.html import render_html
 from checker.rules.schema import RulePack
 
@@ -80,14 +81,14 @@ def _write(path: Path, text: str) -> None:
 
 def write_site_reports(entries: list[SiteEntry], out_dir: Path, lang: str, pack: RulePack | None) -> dict[str, str]:
     """Each stored report as the usual HTML report under out_dir/sites/; returns site -> relative link."""
-    indicators = {k: v.get(lang) for k, v in pack.indicators.items()} if pack is not None else {}
+    extras = render_args(pack, lang) if pack is not None else {}
     links: dict[str, str] = {}
     for entry in entries:
         if entry.report is None:
             continue
         name = f"sites/{slug(entry.site)}.html"
         report = localise(entry.report, lang, pack)  # stored in any language, shown in the dashboard's
-        _write(out_dir / name, render_html(report, lang=lang, indicators=indicators))
+        _write(out_dir / name, render_html(report, lang=lang, **extras))
         links[entry.site] = name
     return links
 

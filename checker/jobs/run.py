@@ -26,7 +26,8 @@ from checker.operations.thresholds import decide
 from checker.operations.waivers import WaiverSet, apply_waivers, load_waivers
 from checker.rules import loader
 from checker.rules.schema import RulePack
-from checker.store import RunRecord, Store, diff_reports, previous_run, site_key
+from checker.rules.scoring import Scoring
+from checker.store import RunRecord, Store, diff_reports, previous_run, site_key, trend
 
 Crawl = Callable[[Settings, RulePack], CheckRun]
 Note = Callable[[str, bool], None]  # (line, shown even when quiet)
@@ -87,7 +88,7 @@ def run_job(
         if store is not None and run_key is not None and (known := store.find(run_key)) is not None:
             return _reused(known, s)  # another delivery finished it while we waited for the lock
         run = crawl(s, pack)
-        report, before = prepare(run, s, waivers, store, today or date.today(), note)
+        report, before = prepare(run, s, waivers, store, today or date.today(), note, pack.scoring)
         if write is not None:
             write(report)
         run_id = None
@@ -112,10 +113,16 @@ def reused_outcome(run_key: str | None, known: RunRecord) -> JobOutcome:
 
 
 def prepare(
-    run: CheckRun, s: Settings, waivers: WaiverSet | None, store: Store | None, today: date, note: Note | None
+    run: CheckRun,
+    s: Settings,
+    waivers: WaiverSet | None,
+    store: Store | None,
+    today: date,
+    note: Note | None,
+    scoring: Scoring | None = None,
 ) -> tuple[SiteReport, RunRecord | None]:
     """The report as every output and the history will hold it (waivers applied, changes since the last
-    stored run of the same question), and the run it was compared with."""
+    stored run of the same question, the score's trend across stored runs), and the run it was compared with."""
     report = run.report
     if s.name:  # the name a config or a batch list gives the agency wins over its home page title
         report = report.model_copy(update={"site": report.site.model_copy(update={"name": s.name})})
@@ -130,6 +137,8 @@ def prepare(
         before = previous_run(store, report)
         if before is not None:
             report = report.model_copy(update={"changes": diff_reports(store.report(before.id), report)})
+        if scoring is not None and not run.site_error:
+            report = report.model_copy(update={"trend": trend(store, report, scoring)})
     return report, before
 
 

@@ -11,8 +11,9 @@ from checker.models import SiteReport
 def render_json(report: SiteReport, **_: Any) -> str:
     data = report.model_dump(mode="json")
     # Additive fields appear only when they say something, so version-1 readers see the documented shape.
-    if data.get("changes") is None:
-        data.pop("changes", None)
+    for key in ("changes", "trend"):
+        if data.get(key) is None:
+            data.pop(key, None)
     for item in data["items"]:
         if item.get("waiver") is None:
             item.pop("waiver", None)

@@ -10,9 +10,10 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from checker.models import ItemStatus
+from checker.rules.base import Text, _Strict
 from checker.rules.knowledge import (
     DEFAULT_ITEM_ID_PATTERN,
     DEFAULT_PERIOD_WORDING,
@@ -24,23 +25,10 @@ from checker.rules.knowledge import (
     context_value,
     wording_problem,
 )
+from checker.rules.scoring import Scoring, parent
 from checker.rules.structure import validate as validate_repeated
 
-__all__ = ["DEFAULT_ITEM_ID_PATTERN", "DEFAULT_PERIODS", "PeriodCode"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Strict):
-    """A text shown to users, in Thai and English."""
-
-    th: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.th
+__all__ = ["DEFAULT_ITEM_ID_PATTERN", "DEFAULT_PERIODS", "PeriodCode", "Text"]
 
 
 def _non_empty(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -340,6 +328,8 @@ class RulePack(_Strict):
     settled_statuses: tuple[ItemStatus, ...] = Field(default=DEFAULT_SETTLED, min_length=1)
     # The period kinds the pack's items use, and what each needs in words ({year}, {prev}, {year2}, {prev2}).
     periods: dict[PeriodCode, PeriodWording] = Field(default_factory=lambda: dict(DEFAULT_PERIODS))
+    # How item verdicts add up to the OIT score the reports estimate (checker/rules/scoring.py).
+    scoring: Scoring = Field(default_factory=Scoring)
     items: tuple[Item, ...] = Field(min_length=1)
 
     @field_validator("item_id_pattern")
@@ -376,7 +366,17 @@ class RulePack(_Strict):
                     f"items[{i}]: item {item.id} names indicator {item.indicator!r}, "
                     f"which is not in indicators ({', '.join(self.indicators)})"
                 )
+        self._scoring_names_known()
         return self
+
+    def _scoring_names_known(self) -> None:
+        tops = {parent(code) for code in self.indicators}
+        for code in self.scoring.indicators:
+            if code not in tops:
+                raise ValueError(f"scoring.indicators: {code!r} has no sub-indicators ({', '.join(sorted(tops))})")
+        for code in self.scoring.sub_weights:
+            if code not in self.indicators:
+                raise ValueError(f"scoring.sub_weights: {code!r} is not in indicators ({', '.join(self.indicators)})")
 
     def item(self, item_id: str) -> Item:
         wanted = item_id.strip().upper()

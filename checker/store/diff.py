@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from checker.models import ChangeKind, Changes, ItemChange, ItemStatus, SiteReport
+from checker.models import ChangeKind, Changes, ItemChange, ItemStatus, SiteReport, TrendPoint
+from checker.rules.scoring import Scoring, estimate
 from checker.store.base import RunRecord, Store, StoreError, site_key
 
 
@@ -40,6 +41,24 @@ def previous_run(store: Store, report: SiteReport) -> RunRecord | None:
         site_key(report.site.url), report.ruleset.id, report.ruleset.fiscal_year, checked_only=True, limit=1
     )
     return found[0] if found else None
+
+
+def trend(store: Store, report: SiteReport, scoring: Scoring, limit: int = 12) -> list[TrendPoint]:
+    """The score of the last `limit` - 1 stored runs of the same question (site reached), then this run's:
+    what the report's trend chart draws. Each earlier run's estimate is computed from its stored items."""
+    runs = store.runs(
+        site_key(report.site.url),
+        report.ruleset.id,
+        report.ruleset.fiscal_year,
+        checked_only=True,
+        limit=max(0, limit - 1),
+    )
+    points = [_point(r.started_at, r.percent, store.report(r.id), scoring) for r in reversed(runs)]
+    return [*points, _point(report.started_at, report.score.percent, report, scoring)]
+
+
+def _point(started_at: str, percent: float, report: SiteReport, scoring: Scoring) -> TrendPoint:
+    return TrendPoint(started_at=started_at, percent=percent, estimate=estimate(report.items, scoring).score)
 
 
 def choose_pair(
