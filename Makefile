@@ -2,11 +2,12 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Reinstalled when pyproject.toml or the version (checker/__init__.py) changes: the installed metadata carries it.
+STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml checker/__init__.py | cksum | cut -d' ' -f1)
 
 .PHONY: demo test install system-deps lint clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml checker/__init__.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

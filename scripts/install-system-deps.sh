@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages oitcheck uses beyond Python: Chromium (JavaScript pages, HTML reports), Tesseract with the
 # Thai model (scanned documents), Thai fonts, and the PostgreSQL and Redis servers the tests start privately on
-# loopback (tests/support/services.py; the history in PostgreSQL, the Celery broker). Installs only what is
-# missing; needs root and apt-get.
+# loopback (tests/support/services.py; the history in PostgreSQL, the Celery broker), and systemd for
+# `systemd-analyze verify` of the shipped units (tests/test_install.py; it needs no running systemd, so it works in a
+# container). Installs only what is missing; needs root and apt-get.
 # Without root it prints what to install and carries on: the tests that need a package skip with a reason.
 set -u
-packages=(chromium tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg postgresql redis-server)
+packages=(chromium tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-dejavu-core postgresql redis-server systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

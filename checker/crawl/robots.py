@@ -27,7 +27,7 @@ PRODUCT_TOKEN = "oitcheck"
 
 
 def product_token(user_agent: str) -> str:
-    """'oitcheck/0.1.0 (+https://…)' -> 'oitcheck': robots groups name the product, not the whole header."""
+    """'oitcheck/<version> (+https://…)' -> 'oitcheck': robots groups name the product, not the whole header."""
     token = user_agent.strip().split("/", 1)[0].split()
     return token[0].lower() if token else PRODUCT_TOKEN
 
