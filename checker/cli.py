@@ -24,14 +24,15 @@ from rich.markup import escape
 
 from checker.commands.exits import EXIT_BROKEN_PIPE, EXIT_INTERNAL
 from checker.commands.interrupt import Interrupted, exit_now, ignore_signals, signals_raise
+from checker.commands.lang import user_lang
 from checker.i18n import t
 
 
-def parser() -> argparse.ArgumentParser:
-    """The whole command line (checker/commands/app.py)."""
+def parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line (checker/commands/app.py), its help in `lang` (default: the environment's)."""
     from checker.commands import app
 
-    return app.parser()
+    return app.parser(lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,15 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lang(argv: Sequence[str] | None) -> str:
-    """`--lang en` before the parser has run (a Ctrl-C may come first)."""
-    words = list(argv if argv is not None else sys.argv[1:])
-    words = [str(w) for w in words]
-    for i, word in enumerate(words):
-        if word == "--lang" and i + 1 < len(words):
-            return words[i + 1] if words[i + 1] in ("th", "en") else "th"
-        if word.startswith("--lang="):
-            return word.removeprefix("--lang=") if word.endswith(("=th", "=en")) else "th"
-    return "th"
+    """The user's language before the parser has run (a Ctrl-C may come first): --lang, else the
+    environment (checker/commands/lang.py)."""
+    return user_lang(list(argv if argv is not None else sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ from checker.commands.exits import (
     OutputError,
     UsageError,
 )
+from checker.commands.helpformat import add_command, add_commands, error_words, new_parser, parser_lang
+from checker.commands.helpwords import hw
+from checker.commands.lang import LANGS, env_lang
 from checker.commands.options import add_check_options, add_operations_options, resolve
 from checker.commands.outputs import write_outputs
 from checker.crawl.scope import BadURL
@@ -49,48 +52,56 @@ class OneLineParser(argparse.ArgumentParser):
     followed by the message: in a cron mail or CI log the message is what matters. --help shows usage."""
 
     def error(self, message: str) -> NoReturn:
+        message = error_words(message, parser_lang(self))
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def parser() -> argparse.ArgumentParser:
-    p = OneLineParser(prog="oitcheck", description="Check a Thai agency website against the OIT criteria.")
-    p.add_argument("--version", action="version", version=f"oitcheck {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="check a website")
-    check.add_argument("url", nargs="?", help="the site (optional with --config)")
-    check.add_argument("--config", type=Path, default=None, help="site config file (TOML); flags override it")
-    add_check_options(check)
-    add_operations_options(check)
-    run = sub.add_parser("run", help="check the site a config file describes (= check --config FILE)")
-    run.add_argument("config", type=Path, help="site config file (TOML)")
-    add_check_options(run)
-    add_operations_options(run)
-    history.add_parsers(sub)
-    batch.add_parser(sub)
-    dashboard.add_parser(sub)
-    worker.add_parser(sub)
-    demo = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and check it")
-    add_check_options(demo)
-    rules = sub.add_parser("rules", help="list, show or validate rule packs")
-    rsub = rules.add_subparsers(dest="rules_command", required=True)
-    rl = rsub.add_parser("list", help="list the items of a pack")
-    rl.add_argument("--rules", default=loader.DEFAULT_PACK)
-    rl.add_argument("--lang", choices=["th", "en"], default="th")
-    rs = rsub.add_parser("show", help="show one item's rule")
-    rs.add_argument("item")
-    rs.add_argument("--rules", default=loader.DEFAULT_PACK)
-    rs.add_argument("--lang", choices=["th", "en"], default="th")
-    rv = rsub.add_parser("validate", help="validate a rule file")
-    rv.add_argument("path")
+def parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang` (default: the environment's, checker/commands/lang.py)."""
+    lang = lang or env_lang()
+    p = new_parser(OneLineParser, lang)
+    p.add_argument("--version", action="version", version=f"oitcheck {__version__}", help=hw("version", lang))
+    p.add_argument("--lang", dest="top_lang", choices=LANGS, default=None, help=hw("lang", lang))
+    sub = add_commands(p, lang, "command")
+    check = add_command(sub, "check", lang)
+    check.add_argument("url", nargs="?", metavar="URL", help=hw("opt.url", lang))
+    check.add_argument("--config", type=Path, default=None, metavar="FILE", help=hw("opt.config", lang))
+    add_check_options(check, lang)
+    add_operations_options(check, lang)
+    run = add_command(sub, "run", lang)
+    run.add_argument("config", type=Path, metavar="FILE", help=hw("opt.run_config", lang))
+    add_check_options(run, lang)
+    add_operations_options(run, lang)
+    history.add_parsers(sub, lang)
+    batch.add_parser(sub, lang)
+    dashboard.add_parser(sub, lang)
+    worker.add_parser(sub, lang)
+    demo = add_command(sub, "demo", lang)
+    add_check_options(demo, lang)
+    rules = add_command(sub, "rules", lang)
+    rsub = add_commands(rules, lang, "rules_command")
+    pack = hw("opt.pack", lang, pack=loader.DEFAULT_PACK)
+    rl = add_command(rsub, "list", lang, "rules.list")
+    rl.add_argument("--rules", default=loader.DEFAULT_PACK, metavar="PACK", help=pack)
+    rl.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
+    rs = add_command(rsub, "show", lang, "rules.show")
+    rs.add_argument("item", metavar="ITEM", help=hw("opt.item", lang))
+    rs.add_argument("--rules", default=loader.DEFAULT_PACK, metavar="PACK", help=pack)
+    rs.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
+    rv = add_command(rsub, "validate", lang, "rules.validate")
+    rv.add_argument("path", metavar="PATH", help=hw("opt.path", lang))
+    rv.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
     return p
 
 
 def run(argv: Sequence[str] | None, err: Console, lang: list[str]) -> int:
     """Parse and dispatch; the errors a user can fix become one line and their exit code here. `lang[0]`
     is set to the user's language as soon as it is known (checker/cli.py says the interrupt line in it)."""
-    p = parser()
+    p = parser(lang[0])
     args = p.parse_args(argv)
-    lang[0] = getattr(args, "lang", None) or lang[0]
+    if getattr(args, "lang", None) is None:  # `oitcheck --lang en check …`: as if given after the command
+        args.lang = args.top_lang
+    lang[0] = args.lang or lang[0]
     if args.command == "check" and args.url is None and args.config is None:
         p.error("check needs a URL or --config FILE")
     out = PipeConsole(highlight=False, soft_wrap=True)
@@ -144,7 +155,7 @@ def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
     pack = loader.load(settings.rules)
     settings = preflight(settings, pack, err)  # before the server starts: a bad --output is exit 4 at once
     with serve() as base:
-        err.print(f"demo site: {base}")
+        err.print(escape(hw("say.demo_site", settings.lang, url=base)))
         settings = replace(settings, url=base)
         run = crawl(settings, pack, err)
         write_outputs(run.report, settings, pack, out, err)
@@ -156,19 +167,21 @@ def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
     if mismatches:
         for line in mismatches:
             err.print(f"[red]✘[/red] {escape(line)}")
-        err.print(f"[red]{len(mismatches)} of {len(expected)} verdicts differ from the demo's ground truth[/red]")
+        differ = hw("say.demo_differ", settings.lang, n=len(mismatches), total=len(expected))
+        err.print(f"[red]{escape(differ)}[/red]")
         return EXIT_FAILURES
-    err.print(f"[green]✔ all {len(expected)} verdicts match the demo's ground truth[/green]")
+    err.print(f"[green]{escape(hw('say.demo_match', settings.lang, total=len(expected)))}[/green]")
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace, out: Console, err: Console) -> int:
+    lang = args.lang or env_lang()
     if args.rules_command == "validate":
         pack = loader.load(args.path)
-        out.print(f"[green]ok[/green] {args.path}: {pack.id}, fiscal year {pack.fiscal_year}, {len(pack.items)} items")
+        said = hw("say.rules_valid", lang, path=args.path, id=pack.id, year=pack.fiscal_year, n=len(pack.items))
+        out.print(f"[green]{hw('say.rules_ok', lang)}[/green] {escape(said)}")
         return EXIT_OK
     pack = loader.load(args.rules)
-    lang = args.lang
     if args.rules_command == "list":
         for item in pack.items:
             out.print(f"{item.id:<4} {item.indicator:<5} {item.period:<12} {item.title.get(lang)}")
@@ -181,10 +194,11 @@ def _rules(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.print(
         f"[bold]{item.id} {item.title.get(lang)}[/bold]  ({item.indicator} {pack.indicators[item.indicator].get(lang)})"
     )
-    out.print(f"period: {item.period}" + (f" — {item.period_note.get(lang)}" if item.period_note else ""))
-    out.print("recognised by: " + ", ".join(item.recognise.titles))
+    period = item.period + (f" — {item.period_note.get(lang)}" if item.period_note else "")
+    out.print(hw("say.rules_period", lang, period=period))
+    out.print(hw("say.rules_recognised", lang, titles=", ".join(item.recognise.titles)))
     if item.recognise.exclude:
-        out.print("not when it says: " + ", ".join(item.recognise.exclude))
+        out.print(hw("say.rules_exclude", lang, words=", ".join(item.recognise.exclude)))
     for e in item.elements:
         out.print(f"  • {e.id}: {e.label.get(lang)} [{e.spec.check}]")
     return EXIT_OK

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from checker.commands.helpwords import hw
+from checker.commands.lang import LANGS, env_lang
 from checker.crawl.cache import default_cache_path
 from checker.crawl.crawler import CrawlOptions
 from checker.models import ItemStatus
@@ -79,85 +81,66 @@ def _resolve_entry(value: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(f"{address!r} in {value!r} is not an IP address") from None
 
 
-def add_check_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=_year, default=None, help="fiscal year to assess, Buddhist era (default: the pack's)")
+def add_check_options(p: argparse.ArgumentParser, lang: str | None = None, *, batch: bool = False) -> None:
+    """The crawl and report options of check, run, demo and batch (`batch`: -o/-f mean the batch's)."""
+    lang = lang or env_lang()
+
+    def h(key: str, **kwargs: object) -> str:
+        return hw(f"opt.{key}", lang, **kwargs)
+
+    p.add_argument("--year", type=_year, default=None, help=h("year"))
+    p.add_argument("--rules", default=None, metavar="PACK", help=h("rules", pack=DEFAULT_PACK))
     p.add_argument(
-        "--rules", default=None, help=f"built-in rule pack id or path to a YAML pack (default {DEFAULT_PACK})"
-    )
-    p.add_argument("-f", "--format", type=_formats, default=None, help=f"{','.join(FORMATS)} (comma-separated)")
-    p.add_argument("-o", "--output", type=Path, default=None, help="file for one format, folder for several")
-    p.add_argument(
-        "--max-pages", type=_checked(values.max_pages, "count"), default=None,
-        help=f"HTML pages to fetch at most, 1–{values.MAX_PAGES} (default 400)",
+        "-f", "--format", type=_formats, default=None, metavar="LIST",
+        help=h("batch_format") if batch else h("format", formats=",".join(FORMATS)),
     )  # fmt: skip
     p.add_argument(
-        "--max-documents", type=_checked(values.max_documents, "count"), default=None,
-        help=f"documents to fetch at most, 0–{values.MAX_DOCUMENTS} (default 300)",
+        "-o", "--output", type=Path, default=None, metavar="DIR" if batch else "PATH",
+        help=h("batch_output") if batch else h("output"),
     )  # fmt: skip
     p.add_argument(
-        "--max-seconds", type=_checked(values.max_seconds, "seconds"), default=None,
-        help=f"time budget of the whole check, at most {values.MAX_SECONDS:g} (default 600)",
+        "--max-pages", type=_checked(values.max_pages, "count"), default=None, metavar="N",
+        help=h("max_pages", max=values.MAX_PAGES),
     )  # fmt: skip
     p.add_argument(
-        "--concurrency", type=_checked(values.concurrency, "count"), default=None,
-        help=f"requests in flight to the site, 1–{values.MAX_CONCURRENCY} (default 4)",
+        "--max-documents", type=_checked(values.max_documents, "count"), default=None, metavar="N",
+        help=h("max_documents", max=values.MAX_DOCUMENTS),
     )  # fmt: skip
     p.add_argument(
-        "--render",
-        choices=["auto", "always", "never"],
-        default=None,
-        help="run pages' JavaScript in a browser: auto = only pages served as empty app shells (default)",
-    )
-    p.add_argument("--browser", default=None, help="Chromium or Chrome to use (default: found automatically)")
-    p.add_argument("--no-ocr", action="store_true", help="do not OCR scans (their items become review)")
+        "--max-seconds", type=_checked(values.max_seconds, "seconds"), default=None, metavar="S",
+        help=h("max_seconds", max=f"{values.MAX_SECONDS:g}"),
+    )  # fmt: skip
     p.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help="HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
-    )
-    p.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
+        "--concurrency", type=_checked(values.concurrency, "count"), default=None, metavar="N",
+        help=h("concurrency", max=values.MAX_CONCURRENCY),
+    )  # fmt: skip
+    p.add_argument("--render", choices=["auto", "always", "never"], default=None, help=h("render"))
+    p.add_argument("--browser", default=None, metavar="PATH", help=h("browser"))
+    p.add_argument("--no-ocr", action="store_true", help=h("no_ocr"))
+    p.add_argument("--cache", type=Path, default=None, metavar="FILE", help=h("cache"))
+    p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
+    p.add_argument("--insecure", action="store_true", help=h("insecure"))
+    p.add_argument("--allow-private", action="store_true", default=None, help=h("allow_private"))
     p.add_argument(
-        "--insecure",
-        action="store_true",
-        help="accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
-    )
-    p.add_argument(
-        "--allow-private",
-        action="store_true",
-        default=None,
-        help="allow connecting to private, loopback and link-local addresses "
-        "(an intranet site's links to other internal hosts are still off-site)",
-    )
-    p.add_argument(
-        "--resolve",
-        type=_resolve_entry,
-        action="append",
-        default=None,
-        metavar="HOST:ADDRESS",
-        help="connect to ADDRESS for HOST instead of looking it up (a new server before the DNS switch); repeatable",
-    )
-    p.add_argument("--lang", choices=["th", "en"], default=None, help="language of the report (default th)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+        "--resolve", type=_resolve_entry, action="append", default=None, metavar="HOST:ADDRESS",
+        help=h("resolve"),
+    )  # fmt: skip
+    p.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
+    p.add_argument("-q", "--quiet", action="store_true", help=h("quiet"))
 
 
-def add_operations_options(p: argparse.ArgumentParser) -> None:
+def add_operations_options(p: argparse.ArgumentParser, lang: str | None = None) -> None:
     """History, waivers, thresholds and the lock: for `check` and `run` (not `demo`)."""
-    p.add_argument("--waivers", type=Path, default=None, help="waivers file (YAML or TOML) of accepted findings")
+    lang = lang or env_lang()
+    p.add_argument("--waivers", type=Path, default=None, metavar="FILE", help=hw("opt.waivers", lang))
     p.add_argument(
-        "--fail-on",
-        type=_fail_on,
-        default=None,
-        help=f"statuses that fail the run (exit 1) unless waived: {','.join(FAILING)} (default: all), or none",
-    )
-    p.add_argument("--min-score", type=_percent, default=None, help="fail the run (exit 1) below this percent score")
-    add_history_option(p)
-    p.add_argument("--no-history", action="store_true", help="do not store this run or compare with the last one")
-    p.add_argument(
-        "--wait-lock",
-        action="store_true",
-        help="if another run of this site holds its lock, wait for it instead of exiting with code 2",
-    )
+        "--fail-on", type=_fail_on, default=None, metavar="STATUSES",
+        help=hw("opt.fail_on", lang, statuses=",".join(FAILING)),
+    )  # fmt: skip
+    p.add_argument("--min-score", type=_percent, default=None, metavar="PERCENT", help=hw("opt.min_score", lang))
+    add_history_option(p, lang)
+    p.add_argument("--no-history", action="store_true", help=hw("opt.no_history", lang))
+    p.add_argument("--wait-lock", action="store_true", help=hw("opt.wait_lock", lang))
 
 
 def store_spec(value: str) -> Path | str:
@@ -165,17 +148,11 @@ def store_spec(value: str) -> Path | str:
     return value if is_postgres(value) else Path(value)
 
 
-def add_history_option(p: argparse.ArgumentParser) -> None:
+def add_history_option(p: argparse.ArgumentParser, lang: str | None = None) -> None:
     p.add_argument(
-        "--history",
-        "--store",
-        dest="history",
-        type=store_spec,
-        default=None,
-        metavar="DB",
-        help="history: an SQLite file (default: $OITCHECK_HOME/history.db or ~/.local/share/oitcheck/history.db) "
-        "or postgresql://USER@HOST/DB",
-    )
+        "--history", "--store", dest="history", type=store_spec, default=None, metavar="DB",
+        help=hw("opt.history", lang or env_lang()),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -234,7 +211,7 @@ def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None
         name=cfg.name,
         year=_pick(args.year, cfg.year, None),
         rules=_pick(args.rules, cfg.rules, DEFAULT_PACK),
-        lang=_pick(args.lang, cfg.lang, "th"),
+        lang=_pick(args.lang, cfg.lang, env_lang()),  # a flag, the site config, the environment
         formats=formats,
         output=output,
         output_is_folder=folder,

@@ -20,30 +20,24 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker.commands.exits import EXIT_OK, EXIT_USAGE, UsageError
+from checker.commands.helpformat import add_command, add_commands, new_parser
+from checker.commands.helpwords import hw
+from checker.commands.lang import LANGS, env_lang, user_lang
 from checker.store import StoreError
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    w = sub.add_parser("worker", help="check the sites `oitcheck batch --engine celery` queues (a Celery worker)")
-    w.add_argument("--broker", required=True, help="the Celery broker: redis://HOST:6379/0")
-    w.add_argument("--store", required=True, help="where runs are saved: postgresql://… (or a SQLite file)")
-    w.add_argument(
-        "--concurrency",
-        type=int,
-        default=None,
-        help="sites checked at once (worker processes; default: 2, at most CPUs)",
-    )
-    w.add_argument("--loglevel", type=str.upper, choices=LOG_LEVELS, default="INFO", help="Celery's log level")
-    w.add_argument("--name", default=None, help="the worker's node name (default: oitcheck-PID@HOST)")
-    w.add_argument(
-        "--visibility",
-        type=float,
-        default=None,
-        help="seconds before the broker hands an unfinished job of a vanished worker to another "
-        "(default: $OITCHECK_CELERY_VISIBILITY or 1800; the same on every worker and the batch)",
-    )
+def add_parser(sub: argparse._SubParsersAction, lang: str | None = None) -> None:  # type: ignore[type-arg]
+    lang = lang or env_lang()
+    w = add_command(sub, "worker", lang)
+    w.add_argument("--broker", required=True, metavar="URL", help=hw("opt.worker_broker", lang))
+    w.add_argument("--store", required=True, metavar="DB", help=hw("opt.worker_store", lang))
+    w.add_argument("--concurrency", type=int, default=None, metavar="N", help=hw("opt.worker_concurrency", lang))
+    w.add_argument("--loglevel", type=str.upper, choices=LOG_LEVELS, default="INFO", help=hw("opt.loglevel", lang))
+    w.add_argument("--name", default=None, help=hw("opt.worker_name", lang))
+    w.add_argument("--visibility", type=float, default=None, metavar="S", help=hw("opt.visibility", lang))
+    w.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -61,13 +55,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     ce.configure(ce.app, args.broker, visibility)
     from checker.store.open import describe_store
 
-    err.print(
-        escape(
-            f"oitcheck worker: queue {ce.QUEUE} on {ce.redact_url(args.broker)}, saving to "
-            f"{describe_store(args.store)}, {concurrency} process(es), visibility timeout {visibility:g} s"
-        ),
-        highlight=False,
-    )
+    said = hw("say.worker_started", args.lang or env_lang(), queue=ce.QUEUE, broker=ce.redact_url(args.broker),
+              store=describe_store(args.store), n=concurrency, visibility=visibility)  # fmt: skip
+    err.print(escape(said), highlight=False)
     for noisy in ("httpx", "httpcore"):  # a line per request at INFO: the task lines are what matter here
         logging.getLogger(noisy).setLevel(logging.WARNING)
     worker = ce.app.Worker(
@@ -88,10 +78,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m checker.commands.worker --broker … --store …`: the same worker without the oitcheck CLI."""
-    parser = argparse.ArgumentParser(prog="oitcheck")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_parser(sub)
     words = list(sys.argv[1:] if argv is None else argv)
+    lang = user_lang(words)
+    parser = new_parser(argparse.ArgumentParser, lang)
+    sub = add_commands(parser, lang, "command")
+    add_parser(sub, lang)
     args = parser.parse_args(words if words[:1] == ["worker"] else ["worker", *words])
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
