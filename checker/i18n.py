@@ -19,11 +19,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "{where} มีรายการข้อนี้แต่ลิงก์ว่าง (#) ไม่ได้ชี้ไปยังข้อมูลจริง",
         "en": "{where} lists this item but its link is an empty placeholder (#)",
     },
-    "element_missing": {"th": "ไม่พบ{label}", "en": "No {label} found"},
+    # An element's label stands alone after a colon in English: pack labels carry their own article ("the
+    # agency's duties and powers", "a plan spanning …") or none ("fax number"); "the {label}" doubled it.
+    "element_missing": {"th": "ไม่พบ{label}", "en": "Not found: {label}"},
     "element_missing_as": {"th": "{missing}", "en": "{missing}"},  # the pack's own words (element.missing)
     "element_unknown": {
         "th": "ยังยืนยันไม่ได้ว่ามี{label} เพราะหลักฐานบางส่วนอ่านด้วยเครื่องไม่ได้",
-        "en": "Cannot confirm the {label}: part of the evidence cannot be read by machine",
+        "en": "Not confirmed: {label} (part of the evidence cannot be read by machine)",
     },
     "unreachable": {
         "th": "ลิงก์ {url} เปิดไม่ได้ ({why}) — พบจาก {via}",
@@ -159,8 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} links redirect to other sites, not followed (e.g. {first} → {target})",
     },
     "cov_refused": {
-        "th": "ไม่ได้เชื่อมต่อ {n} รายการ (เช่น {first}: {why})",
-        "en": "{n} not connected (e.g. {first}: {why})",
+        "th": "ไม่ได้เชื่อมต่อ {n} รายการ เพราะนโยบายความปลอดภัยเครือข่ายไม่อนุญาต (เช่น {first}: {why})",
+        "en": "{n} not connected: refused by the network policy (e.g. {first}: {why})",
     },
     "cov_blocked": {
         "th": "สคริปต์ในหน้าเว็บเรียกเว็บไซต์อื่น {n} ครั้ง ถูกปิดกั้น (เช่น {host})",
@@ -199,17 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ผลตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year}: {site}",
         "en": "OIT disclosure check, fiscal year {year}: {site}",
     },
-    "coverage_line": {
-        "th": "จากแคช {cache} · ข้ามตาม robots.txt {robots} · ไม่ได้เปิดเพราะงบหมด {budget}\n"
-        "ลึกเกิน {depth} · ลิงก์วนซ้ำ {trap} · ลิงก์ภายนอก {external} · ใช้เวลา {seconds} วินาที",
-        "en": "from cache {cache} · robots.txt {robots} · budget {budget}\n"
-        "too deep {depth} · traps {trap} · off-site links {external} · {seconds} s",
-    },
-    "budget_spent": {
-        "th": "งบการตรวจ ({what}) หมดก่อนตรวจครบทุกหน้า ผลบางข้ออาจยังไม่สมบูรณ์",
-        "en": "The crawl budget ({what}) ran out before every page was seen; some verdicts may be incomplete",
-    },
-    # The budget that stopped a check, as `budget_spent` names it (coverage.budget_exhausted keeps the id).
+    # The budget that stopped a check, as `cov_gap_budget` names it (coverage.budget_exhausted keeps the id).
     "budget_pages": {"th": "จำนวนหน้า --max-pages", "en": "pages, --max-pages"},
     "budget_documents": {"th": "จำนวนเอกสาร --max-documents", "en": "documents, --max-documents"},
     "budget_bytes": {"th": "ปริมาณข้อมูลที่ดาวน์โหลด", "en": "bytes downloaded"},
@@ -280,18 +272,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "waived_until": {"th": "ยกเว้นถึง {expires}", "en": "waived until {expires}"},
     "coverage_heading": {"th": "ขอบเขตการตรวจ", "en": "What the crawl covered"},
-    "cov_pages_fetched": {"th": "หน้าเว็บที่เปิดได้", "en": "pages fetched"},
-    "cov_documents_fetched": {"th": "เอกสารที่เปิดได้", "en": "documents fetched"},
-    "cov_failed": {"th": "เปิดไม่ได้", "en": "failed"},
-    "cov_from_cache": {"th": "ใช้จากแคช", "en": "from cache"},
-    "cov_skipped_robots": {"th": "ข้ามตาม robots.txt", "en": "skipped (robots.txt)"},
-    "cov_skipped_budget": {"th": "ไม่ได้เปิดเพราะงบหมด", "en": "skipped (budget)"},
-    "cov_skipped_depth": {"th": "ลึกเกินกำหนด", "en": "skipped (too deep)"},
-    "cov_skipped_trap": {"th": "ลิงก์วนซ้ำ", "en": "skipped (crawler traps)"},
-    "cov_skipped_circuit": {"th": "หยุดพักเพราะเว็บขัดข้อง", "en": "skipped (site kept failing)"},
-    "cov_external_links": {"th": "ลิงก์ภายนอก (ไม่ได้ตรวจ)", "en": "off-site links (not crawled)"},
-    "cov_pages_left": {"th": "หน้าที่ยังไม่ได้ตรวจ", "en": "pages left"},
-    "cov_seconds": {"th": "ใช้เวลา (วินาที)", "en": "seconds"},
+    # What was read, then only what was not and why (checker/report/coverage.py); unused budget is never shown.
+    "cov_read": {
+        "th": "อ่านแล้ว {pages} หน้าเว็บ และ {documents} เอกสาร{cache} ใช้เวลา {seconds} วินาที",
+        "en": "Read {pages} page{pages_s} and {documents} document{documents_s}{cache} in {seconds} s",
+    },
+    "cov_read_cache": {
+        "th": " (ในจำนวนนี้ {n} รายการไม่เปลี่ยนจากการตรวจครั้งก่อน จึงใช้จากแคช)",
+        "en": " ({n} of them unchanged since the last check, taken from the cache)",
+    },
+    "cov_all_read": {
+        "th": "อ่านครบทุกหน้าเว็บและเอกสารของเว็บไซต์ที่ลิงก์พาไปถึง ไม่มีหน้าใดถูกข้าม",
+        "en": "Every page and document of the site that its links lead to was read; none was skipped",
+    },
+    "cov_gap_budget": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ เพราะงบการตรวจ ({what}) หมด ผลบางข้ออาจยังไม่สมบูรณ์",
+        "en": "{n} link{s} not opened: the crawl budget ({what}) ran out, so some verdicts may be incomplete",
+    },
+    "cov_gap_unreached": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ เพราะการตรวจจบก่อนไปถึง",
+        "en": "{n} link{s} not opened: the crawl ended before reaching them",
+    },
+    "cov_gap_failed": {
+        "th": "เปิดไม่ได้ {n} รายการ (เซิร์ฟเวอร์ตอบว่าผิดพลาด หมดเวลารอ หรือเชื่อมต่อไม่ได้)",
+        "en": "{n} could not be opened (an error from the server, a timeout or a failed connection)",
+    },
+    "cov_gap_circuit": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ เพราะเว็บไซต์ขัดข้องต่อเนื่อง เครื่องมือจึงหยุดพักไม่ส่งคำขอเพิ่ม",
+        "en": "{n} link{s} not opened: the site kept failing, so the tool paused instead of adding load",
+    },
+    "cov_gap_robots": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ เพราะ robots.txt ของเว็บไซต์ไม่อนุญาต",
+        "en": "{n} link{s} not opened: disallowed by the site's robots.txt",
+    },
+    "cov_gap_depth": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ เพราะอยู่ลึกจากหน้าแรกเกินกว่าที่กำหนดให้ตรวจ",
+        "en": "{n} link{s} not opened: too many clicks away from the home page (the depth limit)",
+    },
+    "cov_gap_trap": {
+        "th": "ไม่ได้เปิด {n} ลิงก์ที่วนซ้ำไม่สิ้นสุด (เช่น ปฏิทิน)",
+        "en": "{n} link{s} not opened: a crawler trap (such as an endless calendar)",
+    },
+    "cov_gap_settled": {
+        "th": "ไม่ได้เปิดอีก {n} ลิงก์ เพราะตัดสินผลได้ครบทุกข้อแล้ว",
+        "en": "{n} more link{s} not opened: every item was already decided",
+    },
+    "cov_external": {
+        "th": "ลิงก์ไปยังเว็บไซต์อื่น {n} รายการ ไม่ได้ตามไปตรวจ",
+        "en": "{n} link{s} to other sites, not followed",
+    },
     "cut_heading": {"th": "หน้าและไฟล์ที่อ่านได้ไม่ครบ", "en": "Pages and files read only in part"},
     "cut_line": {
         "th": "อ่านได้ไม่ครบ {n} รายการ (เช่น {first}: {why})",
@@ -323,7 +352,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- operations: history, diff, waivers (checker/commands/present.py; change_* above are shared)
     "col_run": {"th": "ครั้งที่", "en": "Run"},
-    "col_when": {"th": "เวลา", "en": "When"},
+    "col_when": {"th": "เวลา (ไทย)", "en": "When (ICT, UTC+7)"},  # times in Thai time, as in the reports
+    "thai_clock": {"th": "{when} เวลาไทย", "en": "{when} ICT"},  # a Thai time in a sentence
     "col_site": {"th": "เว็บไซต์", "en": "Site"},
     "col_rules": {"th": "เกณฑ์", "en": "Rules"},
     "col_score": {"th": "คะแนน", "en": "Score"},
@@ -373,6 +403,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cache_unusable": {
         "th": "ใช้แคช {path} ไม่ได้ ({why}) จึงตรวจต่อโดยไม่ใช้แคช",
         "en": "cannot use the cache {path} ({why}); checking without it",
+    },
+    # ---- the estimated OIT score in history and diff (checker/commands/present.py, history.py)
+    "col_estimate": {"th": "คะแนน OIT (ประมาณ)", "en": "OIT (est.)"},
+    "col_items_passed": {"th": "ข้อที่ผ่าน", "en": "Items passed"},
+    "diff_heading_estimate": {
+        "th": "{site}: ครั้งที่ {a} ({when_a}, คะแนน OIT ประมาณ {est_a:.2f} ระดับ {grade_a}, ผ่าน {score_a:.1f}% ของข้อ) → "
+        "ครั้งที่ {b} ({when_b}, คะแนน OIT ประมาณ {est_b:.2f} ระดับ {grade_b}, ผ่าน {score_b:.1f}% ของข้อ)",
+        "en": "{site}: run {a} ({when_a}, OIT est. {est_a:.2f} {grade_a}, {score_a:.1f}% of items) → "
+        "run {b} ({when_b}, OIT est. {est_b:.2f} {grade_b}, {score_b:.1f}% of items)",
     },
 }
 

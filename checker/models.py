@@ -279,6 +279,14 @@ class TrendPoint(_Frozen):
     estimate: float | None = None
 
 
+class OitEstimate(_Frozen):
+    """The OIT score the items would earn, computed as the pack's `scoring` says (checker/rules/scoring.py)."""
+
+    score: float
+    grade: str
+    indicators: dict[str, float] = {}  # top-level indicator ("9", "10") -> its score
+
+
 class SiteReport(_Frozen):
     schema_version: Literal[1] = 1
     tool: ToolInfo
@@ -292,6 +300,7 @@ class SiteReport(_Frozen):
     coverage: Coverage | None = None  # added in 0.2 (additive; schema_version stays 1)
     changes: Changes | None = None  # since the previous stored run of the site (JSON: only when known)
     trend: list[TrendPoint] | None = None  # earlier runs then this one, oldest first (JSON: only when known)
+    estimate: OitEstimate | None = None  # the estimated OIT score (JSON: only when known)
 
 
 # --------------------------------------------------------------------------- evaluate (internal)

@@ -39,7 +39,14 @@ def test_json_report_has_the_documented_shape(tmp_path: Path) -> None:
         "score",
         "items",
         "coverage",
-    }  # fmt: skip  (coverage: additive, see docs/json-report.md)
+        "estimate",
+    }  # fmt: skip  (coverage, estimate: additive, see docs/json-report.md)
+    assert data["estimate"]["grade"] in {"AA", "A", "B", "C", "D", "E", "F"} and set(
+        data["estimate"]["indicators"]
+    ) == {
+        "9",
+        "10",
+    }
     assert data["coverage"]["pages_fetched"] == data["stats"]["pages"] and data["coverage"]["external_links"] > 0
     assert data["schema_version"] == 1 and data["tool"]["name"] == "oitcheck"
     assert data["ruleset"] == {"id": "oit_2567", "fiscal_year": 2567}
@@ -136,12 +143,12 @@ def test_rules_commands() -> None:
     assert listing.returncode == 0 and listing.stdout.count("\n") == 43 and "O43" in listing.stdout
     show = _cli("rules", "show", "o12")
     assert show.returncode == 0 and "first_half" in show.stdout
-    ok = _cli("rules", "validate", "rules/oit_2567.yaml")
+    ok = _cli("rules", "validate", "rules/oit_2567.yaml", "--lang", "en")
     assert ok.returncode == 0 and "43 items" in ok.stdout
 
 
 def test_demo_command_matches_ground_truth() -> None:
-    proc = _cli("demo", "--quiet")
+    proc = _cli("demo", "--quiet", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert "all 43 verdicts match" in proc.stderr
     assert "O43" in proc.stdout

@@ -272,7 +272,8 @@ def test_run_a_config_file_and_override_it_with_flags(
     assert again["changes"]["previous_started_at"] == second["started_at"]  # the third run compared with the 2nd
     assert "trend" not in json.loads(single.read_text(encoding="utf-8"))
     # the score across stored runs, oldest first, this run last (the --no-history run is not among them)
-    assert [p["started_at"] for p in again["trend"]] == [report["started_at"], second["started_at"], again["started_at"]]
+    runs = [report["started_at"], second["started_at"], again["started_at"]]
+    assert [p["started_at"] for p in again["trend"]] == runs
     assert [p["started_at"] for p in second["trend"]] == [report["started_at"], second["started_at"]]
     assert all(0 <= p["estimate"] <= 100 and p["percent"] == again["score"]["percent"] for p in again["trend"])
 

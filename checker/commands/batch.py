@@ -25,7 +25,10 @@ from checker.batch.state import start
 from checker.batch.summary import SummaryRow, write_csv, write_xlsx
 from checker.batch.words import say
 from checker.commands.exits import EXIT_FAILURES, EXIT_OK, EXIT_SITE_DOWN, UsageError
+from checker.commands.helpformat import add_command
+from checker.commands.helpwords import hw
 from checker.commands.interrupt import Interrupted
+from checker.commands.lang import env_lang
 from checker.commands.options import add_check_options
 from checker.commands.outputs import write_file
 from checker.crawl.cache import default_cache_path
@@ -42,25 +45,28 @@ REPORT_FORMATS = ("html", "json", "md")
 _STATE_WORD = {"site_down": "site_down", "not_checked": "not_checked_state"}
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    b = sub.add_parser("batch", help="check every site of a list (CSV or TOML) and write a summary and a dashboard")
-    b.add_argument("sites", type=Path, help="CSV with a header `name,url[,province,district,type,config]`, or TOML")
-    b.add_argument("--store", default=None, help="history: an SQLite file (default: the history) or postgresql://…")
-    b.add_argument("--workers", type=int, default=None, help="local worker processes (default: 2, at most CPUs)")
-    b.add_argument("--engine", choices=["local", "celery"], default="local", help="where the jobs run")
-    b.add_argument("--broker", default=None, help="Celery broker for --engine celery (redis://host:6379/0)")
-    b.add_argument("--no-wait", action="store_true", help="with --engine celery: queue the jobs and exit")
-    b.add_argument("--resume", action="store_true", help="continue the batch DIR holds: finished sites are kept")
-    b.add_argument("--cache-dir", type=Path, default=None, help="one HTTP cache file per site here")
-    b.add_argument("--fail-on", default=None, help="statuses that count as failing items (as for check)")
-    b.add_argument("--min-score", default=None, help="a site below this percent score counts as failing")
-    add_check_options(b)  # -o/--output is the batch's folder here
+def add_parser(sub: argparse._SubParsersAction, lang: str | None = None) -> None:  # type: ignore[type-arg]
+    lang = lang or env_lang()
+    b = add_command(sub, "batch", lang)
+    b.add_argument("sites", type=Path, metavar="SITES", help=hw("opt.sites", lang))
+    b.add_argument("--store", default=None, metavar="DB", help=hw("opt.batch_store", lang))
+    b.add_argument("--workers", type=int, default=None, metavar="N", help=hw("opt.workers", lang))
+    b.add_argument("--engine", choices=["local", "celery"], default="local", help=hw("opt.engine", lang))
+    b.add_argument("--broker", default=None, metavar="URL", help=hw("opt.broker", lang))
+    b.add_argument("--no-wait", action="store_true", help=hw("opt.no_wait", lang))
+    b.add_argument("--resume", action="store_true", help=hw("opt.resume", lang))
+    b.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=hw("opt.cache_dir", lang))
+    b.add_argument(
+        "--fail-on", default=None, metavar="STATUSES", help=hw("opt.batch_fail_on", lang, statuses=",".join(FAILING))
+    )
+    b.add_argument("--min-score", default=None, metavar="PERCENT", help=hw("opt.batch_min_score", lang))
+    add_check_options(b, lang, batch=True)  # -o/--output is the batch's folder here
 
 
 def batch(args: argparse.Namespace, out: Console, err: Console) -> int:
     from checker.store.open import describe_store, open_store
 
-    lang = args.lang or "th"
+    lang = args.lang or env_lang()
     out_dir: Path = args.output or Path("oitcheck-batch")
     sites = load_sites(args.sites)
     pack = loader.load(args.rules or getattr(loader, "DEFAULT_PACK", "oit_2567"))
@@ -258,7 +264,8 @@ def _dashboard(sites: list[BatchSite], pack: RulePack, year: int, out_dir: Path,
     from checker.dashboard import entries_from_store, write_dashboard
 
     listed = {s.key for s in sites}
-    entries = [e for e in entries_from_store(store, ruleset=pack.id, fiscal_year=year) if e.site in listed]
+    found = entries_from_store(store, ruleset=pack.id, fiscal_year=year, scoring=pack.scoring)
+    entries = [e for e in found if e.site in listed]
     return write_dashboard(
         entries,
         out_dir / "dashboard",
@@ -284,7 +291,7 @@ class _Progress:
                 TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                 console=err, transient=True,
             )  # fmt: skip
-            self._task = self._live.add_task("sites", total=total)
+            self._task = self._live.add_task(hw("say.batch_sites", lang), total=total)
             self._live.start()
 
     def step(self, row: SummaryRow) -> None:

@@ -14,6 +14,9 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from checker.commands.helpformat import add_command
+from checker.commands.helpwords import hw
+from checker.commands.lang import LANGS, env_lang
 from checker.dashboard import entries_from_store, write_dashboard
 from checker.rules import loader
 from checker.rules.loader import RuleFileError
@@ -26,22 +29,15 @@ EXIT_OK, EXIT_USAGE, EXIT_OUTPUT = 0, 2, 4
 READ_HINT = "give another store with --store PATH_OR_DSN"
 
 
-def add_parser(sub: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "dashboard", help="write a static dashboard of every site in the history (a folder for any web server)"
-    )
-    p.add_argument(
-        "--store",
-        default=None,
-        metavar="PATH_OR_DSN",
-        help="history: a SQLite file or a postgresql:// DSN (default: $OITCHECK_HOME/history.db "
-        "or ~/.local/share/oitcheck/history.db)",
-    )
-    p.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help="folder to write (index.html …)")
-    p.add_argument("--lang", choices=["th", "en"], default="th")
-    p.add_argument("--rules", default=None, help="rule pack id or file (default: that of the newest run)")
-    p.add_argument("--year", type=int, default=None, help="fiscal year, Buddhist era (default: the newest run's)")
-    p.add_argument("--title", default=None, help="the page's heading, e.g. the province's name")
+def add_parser(sub: argparse._SubParsersAction[Any], lang: str | None = None) -> argparse.ArgumentParser:
+    lang = lang or env_lang()
+    p = add_command(sub, "dashboard", lang)
+    p.add_argument("--store", default=None, metavar="PATH_OR_DSN", help=hw("opt.dashboard_store", lang))
+    p.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help=hw("opt.dashboard_output", lang))
+    p.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
+    p.add_argument("--rules", default=None, metavar="PACK", help=hw("opt.dashboard_rules", lang))
+    p.add_argument("--year", type=int, default=None, help=hw("opt.dashboard_year", lang))
+    p.add_argument("--title", default=None, help=hw("opt.title", lang))
     return p
 
 
@@ -63,6 +59,7 @@ def _pack(name: str | None) -> RulePack | None:
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    lang = args.lang or env_lang()
     spec = args.store if args.store is not None else default_history_path()
     pack: RulePack | None = None
     if args.rules is not None:
@@ -80,22 +77,24 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             year = args.year
             if newest:
                 ruleset, year = newest[0].ruleset, newest[0].fiscal_year
-            entries = entries_from_store(store, ruleset=ruleset, fiscal_year=year)
+            if pack is None:
+                pack = _pack(ruleset)
+            # The pack's scoring gives a site whose shown run was stored without an OIT estimate one.
+            scoring = pack.scoring if pack is not None and pack.id == ruleset else None
+            entries = entries_from_store(store, ruleset=ruleset, fiscal_year=year, scoring=scoring)
         finally:
             store.close()
     except StoreError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         return EXIT_USAGE
-    if pack is None:
-        pack = _pack(ruleset)
     try:
-        index = write_dashboard(entries, args.output, lang=args.lang, pack=pack, title=args.title)
+        index = write_dashboard(entries, args.output, lang=lang, pack=pack, title=args.title)
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot write the dashboard to {escape(str(args.output))}: "
                   f"{escape(exc.strerror or str(exc))}")  # fmt: skip
         return EXIT_OUTPUT
     if not entries:
-        err.print(f"[yellow]warning:[/yellow] no stored runs in {escape(str(spec))}: the dashboard is empty")
-    what = f"{len(entries)} sites" + (f", {ruleset} {year}" if ruleset else "")
-    out.print(escape(f"wrote {index} ({what})"))
+        err.print(f"[yellow]warning:[/yellow] {escape(hw('say.dashboard_empty', lang, store=spec))}")
+    what = hw("say.dashboard_sites", lang, n=len(entries)) + (f", {ruleset} {year}" if ruleset else "")
+    out.print(escape(hw("say.dashboard_wrote", lang, index=index, what=what)))
     return EXIT_OK

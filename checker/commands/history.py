@@ -16,8 +16,11 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from checker.commands.helpformat import add_command
+from checker.commands.helpwords import hw
+from checker.commands.lang import LANGS, env_lang
 from checker.commands.options import add_history_option, store_spec
-from checker.commands.present import diff_json, diff_table, history_table, when
+from checker.commands.present import diff_heading, diff_json, diff_table, history_table
 from checker.i18n import t
 from checker.operations.config import load_config
 from checker.store import SqliteStore, Store, StoreError, choose_pair, default_history_path, diff_reports, site_key
@@ -27,24 +30,25 @@ EXIT_OK = 0
 READ_HINT = "move it aside (the next check starts a new one) or read another file with --history FILE"
 
 
-def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
-    h = sub.add_parser("history", help="list stored runs (newest first)")
-    h.add_argument("url", nargs="?", help="only this site (default: every site)")
-    _common(h)
-    h.add_argument("-n", "--limit", type=int, default=20, help="runs to list at most (default 20)")
-    d = sub.add_parser("diff", help="what changed between two stored runs of a site (default: the last two)")
-    d.add_argument("url", nargs="?", help="the site (not needed with --to/--from, or with one site stored)")
-    _common(d)
-    d.add_argument("--from", dest="from_id", type=int, default=None, metavar="RUN", help="earlier run id")
-    d.add_argument("--to", dest="to_id", type=int, default=None, metavar="RUN", help="later run id")
-    d.add_argument("--all", action="store_true", help="list unchanged items too")
+def add_parsers(sub: argparse._SubParsersAction[Any], lang: str | None = None) -> None:
+    lang = lang or env_lang()
+    h = add_command(sub, "history", lang)
+    h.add_argument("url", nargs="?", metavar="URL", help=hw("opt.history_url", lang))
+    _common(h, lang)
+    h.add_argument("-n", "--limit", type=int, default=20, metavar="N", help=hw("opt.limit", lang))
+    d = add_command(sub, "diff", lang)
+    d.add_argument("url", nargs="?", metavar="URL", help=hw("opt.diff_url", lang))
+    _common(d, lang)
+    d.add_argument("--from", dest="from_id", type=int, default=None, metavar="RUN", help=hw("opt.from", lang))
+    d.add_argument("--to", dest="to_id", type=int, default=None, metavar="RUN", help=hw("opt.to", lang))
+    d.add_argument("--all", action="store_true", help=hw("opt.all", lang))
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    add_history_option(p)
-    p.add_argument("--config", type=Path, default=None, help="site config: its url and history file")
-    p.add_argument("-f", "--format", choices=["table", "json"], default="table")
-    p.add_argument("--lang", choices=["th", "en"], default="th")
+def _common(p: argparse.ArgumentParser, lang: str) -> None:
+    add_history_option(p, lang)
+    p.add_argument("--config", type=Path, default=None, metavar="FILE", help=hw("opt.read_config", lang))
+    p.add_argument("-f", "--format", choices=["table", "json"], default="table", help=hw("opt.read_format", lang))
+    p.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
 
 
 def _open(args: argparse.Namespace) -> tuple[Store, str | None]:
@@ -65,6 +69,7 @@ def _open(args: argparse.Namespace) -> tuple[Store, str | None]:
 
 
 def history(args: argparse.Namespace, out: Console) -> int:
+    lang = args.lang or env_lang()
     store, site = _open(args)
     try:
         records = store.runs(site, limit=max(1, args.limit))
@@ -74,13 +79,14 @@ def history(args: argparse.Namespace, out: Console) -> int:
         sys.stdout.write(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if not records:
-        out.print(t("history_empty", args.lang) + (f": {escape(site)}" if site else ""))
+        out.print(t("history_empty", lang) + (f": {escape(site)}" if site else ""))
         return EXIT_OK
-    out.print(history_table(records, args.lang, show_site=site is None))
+    out.print(history_table(records, lang, show_site=site is None))
     return EXIT_OK
 
 
 def diff(args: argparse.Namespace, out: Console) -> int:
+    lang = args.lang or env_lang()
     store, site = _open(args)
     try:
         before, after = choose_pair(store, site, args.from_id, args.to_id)
@@ -91,16 +97,12 @@ def diff(args: argparse.Namespace, out: Console) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(diff_json(before, after, changes), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    out.print(
-        escape(t("diff_heading", args.lang, site=after.site, a=before.id, when_a=when(before.started_at),
-                 score_a=before.percent, b=after.id, when_b=when(after.started_at), score_b=after.percent)),
-        style="bold",
-    )  # fmt: skip
-    table, hidden = diff_table(changes, {i.id: i.title for i in new.items}, args.lang, args.all)
+    out.print(escape(diff_heading(before, after, lang)), style="bold")
+    table, hidden = diff_table(changes, {i.id: i.title for i in new.items}, lang, args.all)
     if table.row_count:
         out.print(table)
     else:
-        out.print(t("changes_none", args.lang))
+        out.print(t("changes_none", lang))
     if hidden:
-        out.print(t("unchanged_hidden", args.lang, n=hidden), style="dim")
+        out.print(t("unchanged_hidden", lang, n=hidden), style="dim")
     return EXIT_OK

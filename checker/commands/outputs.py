@@ -64,7 +64,8 @@ def write_outputs(report: SiteReport, s: Settings, pack: RulePack, out: Console,
         render, _ = FORMATS[fmt]
         if not paths:
             if fmt == "table":
-                out.print(build(report, s.lang, extras["indicators"], out.width))
+                out.print(build(report, s.lang, extras["indicators"], out.width, scoring=extras["scoring"],
+                                titles=extras["titles"]))  # fmt: skip
             else:
                 sys.stdout.write(render(report, lang=s.lang, **extras))
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Group
@@ -14,6 +14,7 @@ from rich.text import Text
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, Changes, SiteReport
 from checker.operations.waivers import WaiverOutcome
+from checker.report.html import THAI_TIME
 from checker.report.terminal import MARKS
 from checker.store import RunRecord
 
@@ -22,11 +23,21 @@ KIND_ORDER = ("regressed", "changed", "new", "fixed", "unchanged")
 
 
 def when(iso: str) -> str:
-    """A stored UTC time in the reader's local time, to the minute."""
+    """A stored time in Thai time, the reports' clock (checker.report.html.THAI_TIME), to the minute, whatever
+    the machine's zone: a cron job on a UTC server and a clerk's PC must print the same. Unlabelled: the
+    history table says the zone in its column header; elsewhere use `when_labelled`."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # stored times are UTC
+    return moment.astimezone(THAI_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def when_labelled(iso: str, lang: str) -> str:
+    """`when` with its zone said ("… เวลาไทย", "… ICT"), for a time in a sentence."""
+    return t("thai_clock", lang, when=when(iso))
 
 
 def status(name: str | None, lang: str) -> str:
@@ -54,7 +65,7 @@ def change_lines(report: SiteReport, before: RunRecord | None, run_id: int, lang
     changes = report.changes
     if before is None or changes is None:
         return [escape(t("first_run", lang, run=run_id))]
-    return [escape(t("changes_since", lang, when=when(before.started_at), score=before.percent,
+    return [escape(t("changes_since", lang, when=when_labelled(before.started_at, lang), score=before.percent,
                      summary=summary(changes, lang)))]  # fmt: skip
 
 
@@ -68,29 +79,51 @@ def summary(changes: Changes, lang: str) -> str:
 
 
 def history_table(records: list[RunRecord], lang: str, show_site: bool) -> Group:
-    """One row per run; statuses as the checklist's marks (a legend follows) so it fits 80 columns."""
-    table = Table(pad_edge=False, show_edge=False, box=None, header_style="bold")
+    """One row per run; statuses as the checklist's marks (a legend follows), one space between columns and
+    the score headers on two lines, so one site's history fits 80 columns."""
+    table = Table(pad_edge=False, show_edge=False, box=None, header_style="bold", padding=(0, 1, 0, 0))
     table.add_column(t("col_run", lang), justify="right", no_wrap=True)
     table.add_column(t("col_when", lang), no_wrap=True)
     if show_site:
         table.add_column(t("col_site", lang), overflow="fold")
     table.add_column(t("col_rules", lang), no_wrap=True)
-    table.add_column(t("col_score", lang), justify="right", no_wrap=True)
+    # The headline first, as the reports give it; then the share of items passed.
+    table.add_column(t("col_estimate", lang).replace(" (", "\n("), justify="right", no_wrap=True)
+    table.add_column(t("col_items_passed", lang).replace(" ", "\n"), justify="right", no_wrap=True)
     for s in ITEM_STATUSES:
         mark, style = MARKS[s]
         table.add_column(f"[{style}]{mark}[/{style}]", justify="right", no_wrap=True)
     table.add_column(t("col_waived", lang), justify="right", no_wrap=True)
     for r in records:
-        score = f"[red]{t('site_down_run', lang)}[/red]" if r.site_error else f"{r.percent:.1f}%"
         row = [str(r.id), when(r.started_at)]
         if show_site:
             row.append(escape(r.site))
-        row += [f"{escape(r.ruleset)} {r.fiscal_year}", score]
+        row += [f"{escape(r.ruleset)} {r.fiscal_year}", *score_cells(r, lang)]
         row += [str(r.counts.get(s, 0)) for s in ITEM_STATUSES]
         row.append(str(r.waived))
         table.add_row(*row)
     legend = "  ".join(f"[{MARKS[s][1]}]{MARKS[s][0]}[/{MARKS[s][1]}] {t(f'status_{s}', lang)}" for s in ITEM_STATUSES)
     return Group(table, Text.from_markup(legend, style="dim"))
+
+
+def score_cells(r: RunRecord, lang: str) -> tuple[str, str]:
+    """The history's two score cells: the estimated OIT score with its grade ("—" for a run stored before the
+    history kept it), and the share of items passed; a run that could not check the site says so instead."""
+    if r.site_error:
+        return f"[red]{t('site_down_run', lang)}[/red]", "—"
+    headline = "—" if r.estimate is None else f"{r.estimate:.2f} {escape(r.grade or '')}".rstrip()
+    return headline, f"{r.percent:.1f}%"
+
+
+def diff_heading(before: RunRecord, after: RunRecord, lang: str) -> str:
+    """`oitcheck diff`'s first line: the two runs, each with its estimated OIT score and grade when both have
+    one (runs stored before the history kept it have none), and the share of items passed."""
+    words = dict(site=after.site, a=before.id, when_a=when_labelled(before.started_at, lang), score_a=before.percent,
+                 b=after.id, when_b=when_labelled(after.started_at, lang), score_b=after.percent)  # fmt: skip
+    if before.estimate is None or after.estimate is None:
+        return t("diff_heading", lang, **words)
+    return t("diff_heading_estimate", lang, est_a=before.estimate, grade_a=before.grade or "", est_b=after.estimate,
+             grade_b=after.grade or "", **words)  # fmt: skip
 
 
 def diff_table(changes: Changes, titles: dict[str, str], lang: str, show_all: bool) -> tuple[Table, int]:

@@ -2,10 +2,20 @@
 read without JavaScript) and the compact per-site rows the page's script sorts, filters and draws.
 
 A site row is an array, not an object, so 8,000 sites stay a few megabytes:
-[name, url, province, district, type, percent|null, counts, cells, href|null, trend, down, shown, latest]
-where `cells` has one letter per item (STATUS_CODES; "-" when the report has no such item), `trend` is
-[date, percent, date, percent, …] oldest first, and every date (`shown`, `latest`, the trend's) is an index
-into one shared list of dates as words: monthly batches share a few dozen dates among thousands of runs.
+
+    0 name, 1 url, 2 province, 3 district, 4 type, 5 percent|null, 6 counts, 7 cells, 8 href|null,
+    9 trend, 10 down, 11 shown, 12 latest, 13 estimate|null, 14 grade|null
+
+`percent` is the share of items passed (null: never checked); `estimate` the estimated OIT score (two decimals,
+as the site's report gives it) and `grade` its grade, null for a site never checked or a run stored before the
+history kept the estimate. `cells` has one letter per item (STATUS_CODES; "-" when the report has no such
+item), `trend` is [date, estimate|null, percent, date, estimate|null, percent, …] oldest first, and every date
+(`shown`, `latest`, the trend's) is an index into one shared list of dates as words: monthly batches share a
+few dozen dates among thousands of runs. (Fields 13 and 14 came last so the older fields kept their places;
+the page's script, templates/dashboard.js, reads rows by these indexes.)
+
+The ranking is by the estimated OIT score. Sites whose shown run has none are not ranked (their rank and score
+read "—"): they come after every ranked site, by share of items passed, then the sites never checked.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from checker.dashboard.entries import SiteEntry
+from checker.dashboard.entries import SiteEntry, TrendPoint
 from checker.i18n import t
 from checker.models import ITEM_STATUSES
 from checker.report.html import THAI_TIME, web_url
@@ -38,6 +48,16 @@ class ItemInfo:
     indicator: str
 
 
+@dataclass(frozen=True)
+class Month:
+    """The runs of one month (Thai time), from every site's trend."""
+
+    month: str  # YYYY-MM
+    estimate: float | None  # average estimated OIT score of the runs that have one
+    percent: float  # average share of items passed, of every run
+    runs: int
+
+
 @dataclass
 class Summary:
     """The group at a glance: totals, the items and elements most often failing, the average over months."""
@@ -45,13 +65,14 @@ class Summary:
     sites: int = 0
     checked: int = 0  # the newest run checked the site
     down: int = 0  # the newest run could not
-    scored: int = 0  # sites with a score (their newest usable run)
-    average: float | None = None
+    scored: int = 0  # sites with a result (their newest usable run checked the site)
+    estimated: int = 0  # of those, sites with an estimated OIT score
+    average: float | None = None  # the estimated OIT score, over the estimated sites
     passed: int = 0  # items passing, over the scored sites
     total: int = 0
     failing: list[tuple[ItemInfo, int, dict[str, int]]] = field(default_factory=list)  # item, sites, by status
     missing: list[tuple[ItemInfo, str, int]] = field(default_factory=list)  # item, element label, sites
-    months: list[tuple[str, float, int]] = field(default_factory=list)  # YYYY-MM, average, runs
+    months: list[Month] = field(default_factory=list)
     reasons: list[tuple[str, int, int]] = field(default_factory=list)  # reason code, sites, items
 
 
@@ -72,8 +93,17 @@ def items_of(entries: list[SiteEntry], pack: RulePack | None, lang: str) -> list
 
 
 def ranked(entries: list[SiteEntry]) -> list[SiteEntry]:
-    """Highest score first; sites without a score last; ties by name."""
-    return sorted(entries, key=lambda e: (not e.checked, -e.record.percent if e.checked else 0.0, e.name, e.site))
+    """Highest estimated OIT score first, ties by name; then the checked sites without one (not ranked), by share
+    of items passed; then the sites never checked."""
+
+    def key(e: SiteEntry) -> tuple[int, float, str, str]:
+        if not e.checked:
+            return (2, 0.0, e.name, e.site)
+        if e.estimate is None:
+            return (1, -e.record.percent, e.name, e.site)
+        return (0, -e.estimate, e.name, e.site)
+
+    return sorted(entries, key=key)
 
 
 def slug(site: str) -> str:
@@ -129,11 +159,17 @@ def site_row(entry: SiteEntry, items: list[ItemInfo], href: str | None, lang: st
         counts,
         cells,
         safe_href(href),
-        [x for p in entry.trend for x in (at(p.started_at), round(p.percent, 1))],
+        [x for p in entry.trend for x in (at(p.started_at), _two(p.estimate), round(p.percent, 1))],
         1 if entry.down else 0,
         at(record.started_at),
         at(latest.started_at),
+        _two(entry.estimate),
+        entry.grade if entry.estimate is not None else None,
     ]
+
+
+def _two(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def summarise(entries: list[SiteEntry], items: list[ItemInfo], pack: RulePack | None, lang: str) -> Summary:
@@ -142,8 +178,10 @@ def summarise(entries: list[SiteEntry], items: list[ItemInfo], pack: RulePack | 
     s.checked = s.sites - s.down
     scored = [e for e in entries if e.checked]
     s.scored = len(scored)
-    if scored:
-        s.average = round(sum(e.record.percent for e in scored) / len(scored), 1)
+    estimates = [e.estimate for e in scored if e.estimate is not None]
+    s.estimated = len(estimates)
+    if estimates:
+        s.average = round(sum(estimates) / len(estimates), 2)
     s.passed = sum(e.record.passed for e in scored)
     s.total = sum(e.record.total for e in scored)
     info = {i.id: i for i in items}
@@ -194,9 +232,10 @@ def _reasons(scored: list[SiteEntry]) -> list[tuple[str, int, int]]:
     return [(code, n, items[code]) for code, n in sorted(sites.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _months(entries: list[SiteEntry]) -> list[tuple[str, float, int]]:
-    """The average score of the runs in each month (Thai time), from every site's trend."""
-    sums: dict[str, list[float]] = {}
+def _months(entries: list[SiteEntry]) -> list[Month]:
+    """The average scores of the runs in each month (Thai time), from every site's trend: the estimated OIT
+    score over the runs that have one, the share of items passed over all."""
+    sums: dict[str, list[TrendPoint]] = {}
     for entry in entries:
         for point in entry.trend:
             try:
@@ -206,8 +245,13 @@ def _months(entries: list[SiteEntry]) -> list[tuple[str, float, int]]:
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=UTC)
             month = f"{moment.astimezone(THAI_TIME):%Y-%m}"
-            sums.setdefault(month, []).append(point.percent)
-    return [(m, round(sum(v) / len(v), 1), len(v)) for m, v in sorted(sums.items())]
+            sums.setdefault(month, []).append(point)
+    months = []
+    for month, points in sorted(sums.items()):
+        estimates = [p.estimate for p in points if p.estimate is not None]
+        average = round(sum(estimates) / len(estimates), 2) if estimates else None
+        months.append(Month(month, average, round(sum(p.percent for p in points) / len(points), 1), len(points)))
+    return months
 
 
 def month_label(month: str, lang: str) -> str:

@@ -124,7 +124,7 @@ def render_dashboard(
     years = sorted({(e.record.ruleset, e.record.fiscal_year) for e in entries})
     built = built or datetime.now(UTC)
     words = status_words(lang)
-    month_points = _polyline([avg for _, avg, _ in summary.months], 300, 60)
+    month_points = _polyline([m.estimate for m in summary.months if m.estimate is not None], 300, 60)
     return (
         _environment()
         .get_template("dashboard.html.j2")
@@ -153,7 +153,7 @@ def render_dashboard(
 
 
 def _polyline(values: list[float], width: int, height: int) -> str:
-    """SVG polyline points for percentages (0–100) spread across `width`."""
+    """SVG polyline points for scores (0–100) spread across `width`."""
     if not values:
         return ""
     step = width / max(1, len(values) - 1)

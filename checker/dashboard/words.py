@@ -17,11 +17,11 @@ WORDS: dict[str, dict[str, str]] = {
     "sites": {"th": "หน่วยงานทั้งหมด", "en": "Sites"},
     "checked": {"th": "ตรวจได้", "en": "Checked"},
     "down": {"th": "ตรวจไม่ได้", "en": "Could not be checked"},
-    "average": {"th": "คะแนนเฉลี่ย", "en": "Average score"},
-    "average_of": {"th": "จาก {n} แห่งที่มีผลตรวจ", "en": "of {n} sites with a result"},
+    "average": {"th": "คะแนน OIT เฉลี่ย (ประมาณ)", "en": "Average OIT score (est.)"},
+    "average_of": {"th": "จาก {n} แห่งที่มีคะแนน OIT", "en": "of {n} sites with an OIT score"},
     "items_passing": {"th": "ข้อที่ผ่าน", "en": "Items passing"},
     "items_of": {"th": "{passed} จาก {total} ข้อ", "en": "{passed} of {total} items"},
-    "ranking": {"th": "อันดับคะแนนของหน่วยงาน", "en": "Sites ranked by score"},
+    "ranking": {"th": "อันดับคะแนน OIT (ประมาณ) ของหน่วยงาน", "en": "Sites ranked by estimated OIT score"},
     "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "search": {"th": "ค้นหา (ชื่อ ที่อยู่เว็บ อำเภอ)", "en": "Search (name, address, district)"},
     "province": {"th": "จังหวัด", "en": "Province"},
@@ -43,7 +43,8 @@ WORDS: dict[str, dict[str, str]] = {
     "none_match": {"th": "ไม่มีหน่วยงานที่ตรงกับตัวกรอง", "en": "No site matches the filters"},
     "col_rank": {"th": "อันดับ", "en": "Rank"},
     "col_name": {"th": "หน่วยงาน", "en": "Site"},
-    "col_score": {"th": "คะแนน", "en": "Score"},
+    "col_score": {"th": "คะแนน OIT (ประมาณ)", "en": "OIT (est.)"},
+    "col_percent": {"th": "ข้อที่ผ่าน", "en": "Items passed"},
     "col_trend": {"th": "แนวโน้ม", "en": "Trend"},
     "col_report": {"th": "รายงาน", "en": "Report"},
     "open_report": {"th": "เปิดรายงาน", "en": "Open report"},
@@ -51,8 +52,17 @@ WORDS: dict[str, dict[str, str]] = {
     "sort_by": {"th": "เรียงตาม{col}", "en": "Sort by {col}"},
     "down_now": {"th": "ตรวจไม่ได้เมื่อ {date}", "en": "Could not be checked on {date}"},
     "score_from": {"th": "คะแนนจากการตรวจเมื่อ {date}", "en": "Score from the check on {date}"},
-    "trend_label": {"th": "คะแนนย้อนหลัง {n} ครั้ง: {points}", "en": "Score over {n} runs: {points}"},
+    "no_estimate": {
+        "th": "ผลตรวจนี้บันทึกไว้ก่อนที่ประวัติจะเก็บคะแนน OIT จึงไม่ได้จัดอันดับ (เรียงตามข้อที่ผ่านต่อจากหน่วยงานที่มีคะแนน)",
+        "en": "Stored before the history kept the OIT score: not ranked (listed by items passed after ranked sites)",
+    },
+    "trend_label": {
+        "th": "คะแนน OIT (ประมาณ) ย้อนหลัง {n} ครั้ง: {points}",
+        "en": "Estimated OIT score over {n} runs: {points}",
+    },
+    "trend_point": {"th": "{date} {score} (ข้อที่ผ่าน {percent})", "en": "{date} {score} ({percent} of items)"},
     "no_trend": {"th": "ยังไม่มีผลย้อนหลัง", "en": "No earlier runs"},
+    "no_estimate_trend": {"th": "ยังไม่มีคะแนน OIT ย้อนหลัง", "en": "No OIT scores stored yet"},
     "heatmap": {"th": "ผลรายข้อของแต่ละหน่วยงาน ({first}–{last})", "en": "Each site's items ({first}–{last})"},
     "heatmap_note": {
         "th": "แถวตามตัวกรอง การเรียง และหน้าเดียวกับตารางอันดับ ชี้ที่ช่องเพื่อดูชื่อข้อและผล",
@@ -105,12 +115,14 @@ WORDS: dict[str, dict[str, str]] = {
     "show_more": {"th": "แสดงอีก {n} รายการ", "en": "Show {n} more"},
     "nothing_failing": {"th": "ทุกข้อผ่านในทุกหน่วยงาน", "en": "Every item passes on every site"},
     "nothing_missing": {"th": "ไม่มีองค์ประกอบที่ขาด", "en": "No element is missing"},
-    "trends": {"th": "แนวโน้มคะแนนเฉลี่ยของกลุ่ม", "en": "The group's average score over time"},
+    "trends": {"th": "แนวโน้มคะแนน OIT เฉลี่ยของกลุ่ม", "en": "The group's average OIT score over time"},
     "trends_note": {
-        "th": "คะแนนเฉลี่ยของหน่วยงานที่ตรวจในแต่ละเดือน; แนวโน้มรายหน่วยงานอยู่ในตารางอันดับ",
-        "en": "Average score of the sites checked each month; each site's own trend is in the ranking",
+        "th": "คะแนน OIT (ประมาณ) เฉลี่ยและสัดส่วนข้อที่ผ่านเฉลี่ยของการตรวจในแต่ละเดือน; แนวโน้มรายหน่วยงานอยู่ในตารางอันดับ",
+        "en": "The average estimated OIT score and share of items passed of each month's runs; each site's own "
+        "trend is in the ranking",
     },
     "col_month": {"th": "เดือน", "en": "Month"},
+    "col_avg_percent": {"th": "ข้อที่ผ่านเฉลี่ย", "en": "Items passed (average)"},
     "col_runs": {"th": "จำนวนการตรวจ", "en": "Runs"},
     "noscript": {
         "th": "ตาราง ตัวกรอง และแผนภาพรายข้อต้องใช้ JavaScript: เปิดไฟล์นี้ด้วยเบราว์เซอร์ที่เปิดใช้ JavaScript",
@@ -137,8 +149,8 @@ def status_words(lang: str) -> dict[str, str]:
 
 # The words the page's script needs, sent in the embedded data rather than written twice.
 SCRIPT_WORDS = (
-    "showing", "none_match", "down_now", "score_from", "trend_label", "no_trend", "open_report", "no_report",
-    "not_in_report", "any", "sort_by",
+    "showing", "none_match", "down_now", "score_from", "trend_label", "trend_point", "no_trend", "no_estimate",
+    "no_estimate_trend", "open_report", "no_report", "not_in_report", "any", "sort_by",
 )  # fmt: skip
 
 

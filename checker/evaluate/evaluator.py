@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from checker.evaluate.evidence import SiteContent, gather, may_be_evidence
 from checker.evaluate.naming import Naming, NamingMemo, build_index
+from checker.evaluate.order import order_reasons
 from checker.evaluate.recognise import ItemMatcher
 from checker.evaluate.timing import Dated, PeriodVerdict, coverage_dates, judge, unit_dates, within_window
 from checker.i18n import t
@@ -156,7 +157,7 @@ def _result(
     lang: str,
     evidence: list[EvidenceOut] | None = None,
 ) -> ItemResult:
-    codes = reasons[:MAX_REASONS]
+    codes = order_reasons(reasons)[:MAX_REASONS]  # the most useful first, before any is cut
     return ItemResult(
         id=item.id,
         title=item.title.th,
@@ -207,7 +208,8 @@ def _reasons(
     considered: list[EvidenceUnit],
     failed: list[EvidenceUnit],
 ) -> list[Reason]:
-    """Most decisive first: the period, elements surely absent, then what could not be confirmed and why."""
+    """The period, elements surely absent, what could not be confirmed and why, and notes (shown in the order of
+    checker/evaluate/order.py: the file that could not be read before the elements it left unconfirmed)."""
     reasons: list[Reason] = []
     if period.state in ("outdated", "partial") and period.reason:
         reasons.append(period.reason)

@@ -26,7 +26,7 @@ from checker.operations.thresholds import decide
 from checker.operations.waivers import WaiverSet, apply_waivers, load_waivers
 from checker.rules import loader
 from checker.rules.schema import RulePack
-from checker.rules.scoring import Scoring
+from checker.rules.scoring import Scoring, estimate, summary
 from checker.store import RunRecord, Store, diff_reports, previous_run, site_key, trend
 
 Crawl = Callable[[Settings, RulePack], CheckRun]
@@ -132,12 +132,14 @@ def prepare(
         for line, always in waiver_lines(outcome, waivers.path, s.lang):
             if note is not None:
                 note(line, always)
+    if scoring is not None and not run.site_error:
+        report = report.model_copy(update={"estimate": summary(estimate(report.items, scoring))})
     before = None
     if store is not None:
         before = previous_run(store, report)
         if before is not None:
             report = report.model_copy(update={"changes": diff_reports(store.report(before.id), report)})
-        if scoring is not None and not run.site_error:
+        if scoring is not None and not run.site_error and before is not None:  # a first run has no trend yet
             report = report.model_copy(update={"trend": trend(store, report, scoring)})
     return report, before
 

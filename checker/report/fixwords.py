@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "อัปโหลดไฟล์ใหม่แทน {file} ที่เปิดไม่ได้ หรือแก้ลิงก์ในหน้า {page}",
         "en": "Upload a new file in place of {file}, which does not open, or fix the link on {page}",
     },
-    "fix_elements": {"th": "เพิ่ม{labels}ในหน้า {page}", "en": "Add the {labels} to {page}"},
+    "fix_elements": {"th": "เพิ่ม{labels}ในหน้า {page}", "en": "Add to {page}: {labels}"},
     "fix_period": {
         "th": "เผยแพร่{title}ของ{need} (ฉบับที่พบเป็นของ {found}: {page})",
         "en": "Publish the {title} for {need} (the one found is for {found}: {page})",
@@ -29,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fix_review": {
         "th": "เปิด {page} แล้วตรวจด้วยตนเองว่ามี{labels}",
-        "en": "Open {page} and check by hand that it shows the {labels}",
+        "en": "Open {page} and check by hand that it shows: {labels}",
     },
     "fix_review_generic": {"th": "ตรวจด้วยตนเอง: {why}", "en": "Check by hand: {why}"},
     "and": {"th": " และ", "en": " and "},

@@ -11,7 +11,7 @@ from checker.models import SiteReport
 def render_json(report: SiteReport, **_: Any) -> str:
     data = report.model_dump(mode="json")
     # Additive fields appear only when they say something, so version-1 readers see the documented shape.
-    for key in ("changes", "trend"):
+    for key in ("changes", "trend", "estimate"):
         if data.get(key) is None:
             data.pop(key, None)
     for item in data["items"]:

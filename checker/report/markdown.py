@@ -13,8 +13,10 @@ from urllib.parse import quote
 
 from checker.i18n import t
 from checker.models import ITEM_STATUSES, Coverage, ItemResult, SiteReport
-from checker.report.fences import fence_lines
+from checker.report.coverage import coverage_words
 from checker.report.html import CHANGE_KINDS, by_indicator, short_url, status_label, web_url, when
+from checker.report.termfix import FixFirstWords, fix_first_words
+from checker.rules.scoring import Scoring
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")  # Markdown, table and HTML syntax
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -41,7 +43,17 @@ def link(url: str, label: str) -> str:
     return f"[{text(label)}]({target})"
 
 
-def render_markdown(report: SiteReport, lang: str = "th", indicators: dict[str, str] | None = None, **_: Any) -> str:
+def render_markdown(
+    report: SiteReport,
+    lang: str = "th",
+    indicators: dict[str, str] | None = None,
+    *,
+    scoring: Scoring | None = None,
+    titles: dict[str, str] | None = None,
+    **_: Any,
+) -> str:
+    """The report as Markdown; with the pack's `scoring`, the estimate and what to fix first lead (the
+    terminal's lines: checker/report/termfix.py). `titles`: item id -> title in `lang`."""
     indicators = indicators or {}
     s = report.score
     counts = Counter(item.status for item in report.items)
@@ -57,6 +69,8 @@ def render_markdown(report: SiteReport, lang: str = "th", indicators: dict[str, 
         " · ".join(f"{status_label(st, lang)} {counts.get(st, 0)}" for st in ITEM_STATUSES),
         "",
     ]
+    if scoring is not None:
+        out += _fix_first(fix_first_words(report, lang, scoring, titles), lang)
     header = [t(key, lang) for key in ("col_status", "col_item", "col_title", "col_reason", "col_evidence")]
     for code, items in by_indicator(report.items).items():
         passed = sum(1 for i in items if i.status == "pass")
@@ -68,8 +82,22 @@ def render_markdown(report: SiteReport, lang: str = "th", indicators: dict[str, 
     if report.changes is not None:
         out += _changes(report, lang)
     if report.coverage is not None:
-        out += [_coverage(report, report.coverage, lang), ""]
+        out += [*_coverage(report.coverage, lang), ""]
     return "\n".join(out)
+
+
+def _fix_first(words: FixFirstWords, lang: str) -> list[str]:
+    """The estimate, the fix list in plan order and the items to check, one line each, as the terminal
+    shows them (paths whole: a Markdown line is never cut)."""
+    out = [f"**{text(words.estimate)}**", "", f"### {text(words.fixes_heading)}", ""]
+    for n, e in enumerate(words.fixes, 1):
+        out.append(f"{n}. **{text(e.item)}** {status_label(e.status, lang)} · {e.points} · {text(e.effort)} — "
+                   + text(e.action))  # fmt: skip
+    if words.checks:
+        out += ["", f"### {text(words.checks_heading)}", ""]
+        out += [f"- **{text(e.item)}** {status_label(e.status, lang)} · {text(e.points)} — {text(e.action)}"
+                for e in words.checks]  # fmt: skip
+    return [*out, ""]
 
 
 def _row(item: ItemResult, site: str, lang: str) -> str:
@@ -108,22 +136,7 @@ def _changes(report: SiteReport, lang: str) -> list[str]:
     return out
 
 
-def _coverage(report: SiteReport, cov: Coverage, lang: str) -> str:
-    """One line: what the crawl saw, then only the limits that were actually hit."""
-    st = report.stats
-    parts = [t("crawl_stats", lang, pages=st.pages, documents=st.documents, requests=st.requests, errors=st.errors)]
-    for field in ("failed", "from_cache", "skipped_robots", "skipped_budget", "skipped_depth", "skipped_trap",
-                  "skipped_circuit", "external_links", "pages_left"):  # fmt: skip
-        value = getattr(cov, field)
-        if value:
-            parts.append(f"{t('cov_' + field, lang)} {value}")
-    parts.append(f"{t('cov_seconds', lang)} {cov.seconds:.0f}")
-    if cov.budget_exhausted:
-        parts.append(t("budget_spent", lang, what=t(f"budget_{cov.budget_exhausted}", lang)))
-    if cov.not_rendered:
-        parts.append(t("not_rendered", lang, n=len(cov.not_rendered), first=cov.not_rendered[0]))
-    if cov.cut_bodies:
-        url, why = next(iter(cov.cut_bodies.items()))
-        parts.append(t("cut_line", lang, n=len(cov.cut_bodies), first=url, why=t(f"cut_{why}", lang)))
-    parts.extend(fence_lines(cov, lang))
-    return f"**{text(t('coverage_heading', lang))}:** " + text(" · ".join(parts))
+def _coverage(cov: Coverage, lang: str) -> list[str]:
+    """What was read, then a bullet per kind of thing not read and why (or that nothing was missed)."""
+    first, *rest = coverage_words(cov, lang).lines(lang)
+    return [f"**{text(t('coverage_heading', lang))}:** " + text(first), "", *(f"- {text(line)}" for line in rest)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import Field, model_validator
 
-from checker.models import ItemResult
+from checker.models import ItemResult, OitEstimate
 from checker.rules.base import Text, _Strict
 
 
@@ -129,3 +129,8 @@ def gain(items: Sequence[ItemResult], scoring: Scoring, item_id: str, base: Esti
     """Points the OIT estimate gains if `item_id` alone passed."""
     before = base if base is not None else estimate(items, scoring)
     return round(estimate(items, scoring, frozenset({item_id})).score - before.score, 2)
+
+
+def summary(e: Estimate) -> OitEstimate:
+    """The estimate as the report keeps it (JSON `estimate`)."""
+    return OitEstimate(score=e.score, grade=e.grade, indicators={i.code: round(i.score, 2) for i in e.indicators})

@@ -67,6 +67,17 @@ class RunRecord:
     waived: int = 0
     run_key: str | None = None  # a job's idempotency key (batch id + site): one run per key, however often run
     tags: dict[str, str] = field(default_factory=dict)  # the site's labels from a batch: province, district, type
+    # The estimated OIT score (0–100) and its grade, as the run's report headlined them; None for a run that
+    # could not check the site, and for runs stored before the history kept it (their reports still hold the items).
+    estimate: float | None = None
+    grade: str | None = None
+
+
+def headline(report: SiteReport, site_error: bool = False) -> tuple[float | None, str | None]:
+    """The estimated OIT score and grade to store beside a report: those it carries, or (None, None) when it
+    has none or the run could not check the site (never a score to rank)."""
+    found = report.estimate
+    return (found.score, found.grade) if found is not None and not site_error else (None, None)
 
 
 def summarise(report: SiteReport) -> tuple[dict[str, int], int]:

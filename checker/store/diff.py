@@ -45,7 +45,9 @@ def previous_run(store: Store, report: SiteReport) -> RunRecord | None:
 
 def trend(store: Store, report: SiteReport, scoring: Scoring, limit: int = 12) -> list[TrendPoint]:
     """The score of the last `limit` - 1 stored runs of the same question (site reached), then this run's:
-    what the report's trend chart draws. Each earlier run's estimate is computed from its stored items."""
+    what the report's trend chart draws. Each earlier run's estimate is the one stored with it (what its own
+    report headlined); only a run stored before the history kept estimates has its report read and its
+    estimate computed from its items with `scoring`."""
     runs = store.runs(
         site_key(report.site.url),
         report.ruleset.id,
@@ -53,12 +55,16 @@ def trend(store: Store, report: SiteReport, scoring: Scoring, limit: int = 12) -
         checked_only=True,
         limit=max(0, limit - 1),
     )
-    points = [_point(r.started_at, r.percent, store.report(r.id), scoring) for r in reversed(runs)]
-    return [*points, _point(report.started_at, report.score.percent, report, scoring)]
-
-
-def _point(started_at: str, percent: float, report: SiteReport, scoring: Scoring) -> TrendPoint:
-    return TrendPoint(started_at=started_at, percent=percent, estimate=estimate(report.items, scoring).score)
+    points = [
+        TrendPoint(
+            started_at=r.started_at,
+            percent=r.percent,
+            estimate=r.estimate if r.estimate is not None else estimate(store.report(r.id).items, scoring).score,
+        )
+        for r in reversed(runs)
+    ]
+    own = report.estimate.score if report.estimate is not None else estimate(report.items, scoring).score
+    return [*points, TrendPoint(started_at=report.started_at, percent=report.score.percent, estimate=own)]
 
 
 def choose_pair(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from checker.models import SiteReport
-from checker.store.base import RunRecord, StoreError, site_key, summarise
+from checker.store.base import RunRecord, StoreError, headline, site_key, summarise
 
 
 class MemoryStore:
@@ -23,6 +23,7 @@ class MemoryStore:
         if run_key is not None and (known := self.find(run_key)) is not None:
             return known.id
         counts, waived = summarise(report)
+        estimate, grade = headline(report, site_error)
         record = RunRecord(
             id=len(self._runs) + 1,
             site=site_key(report.site.url),
@@ -40,6 +41,8 @@ class MemoryStore:
             waived=waived,
             run_key=run_key,
             tags=dict(tags or {}),
+            estimate=estimate,
+            grade=grade,
         )
         self._runs.append((record, report))
         return record.id

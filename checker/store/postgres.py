@@ -25,7 +25,7 @@ from psycopg.types.json import Jsonb
 from pydantic import ValidationError
 
 from checker.models import ITEM_STATUSES, SiteReport
-from checker.store.base import RunRecord, StoreError, site_key
+from checker.store.base import RunRecord, StoreError, headline, site_key
 
 MIGRATIONS: list[list[str]] = [
     [  # 1: runs (with their idempotency key and labels) and their items: SQLite's layout 2
@@ -56,6 +56,10 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (run_id, item_id)
         )""",
     ],
+    [  # 2: the estimated OIT score and grade (NULL for runs stored before, and sites down): SQLite's layout 3
+        "ALTER TABLE runs ADD COLUMN estimate DOUBLE PRECISION",
+        "ALTER TABLE runs ADD COLUMN grade TEXT",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 CONNECT_TIMEOUT = 10  # seconds, unless the address says otherwise
@@ -64,7 +68,7 @@ MIGRATION_LOCK = (0x6F697463, 1)  # "oitc", 1
 
 _COLUMNS = (
     "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error, "
-    "run_key, tags"
+    "run_key, tags, estimate, grade"
 )
 FIX_HINT = "check the server and the address given to oitcheck"
 
@@ -178,6 +182,7 @@ class PostgresStore:
             site_error,
             run_key,
             Jsonb(dict(tags or {})),
+            *headline(report, site_error),
             report.schema_version,
             report.model_dump_json(),
         )
@@ -294,6 +299,8 @@ class PostgresStore:
                 waived=waived[int(r[0])],
                 run_key=r[12],
                 tags=_tags(r[13]),
+                estimate=r[14],
+                grade=r[15],
             )
             for r in rows
         ]

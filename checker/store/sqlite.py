@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from checker.models import ITEM_STATUSES, SiteReport
-from checker.store.base import RunRecord, StoreError, site_key
+from checker.store.base import RunRecord, StoreError, headline, site_key
 
 MIGRATIONS: list[list[str]] = [
     [  # 1: runs and their items
@@ -52,6 +52,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '{}'",
         "CREATE UNIQUE INDEX runs_by_key ON runs (run_key) WHERE run_key IS NOT NULL",
     ],
+    [  # 3: the estimated OIT score and grade the report headlines (NULL for runs stored before, and sites down)
+        "ALTER TABLE runs ADD COLUMN estimate REAL",
+        "ALTER TABLE runs ADD COLUMN grade TEXT",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -70,7 +74,7 @@ def _why(exc: BaseException) -> str:
 
 _COLUMNS = (
     "id, site, url, ruleset, fiscal_year, started_at, finished_at, percent, passed, total, tool_version, site_error, "
-    "run_key, tags"
+    "run_key, tags, estimate, grade"
 )
 
 
@@ -158,26 +162,28 @@ class SqliteStore:
                     if known is not None:
                         self._db.execute("COMMIT")
                         return int(known[0])
+                row = (
+                    site_key(report.site.url),
+                    report.site.url,
+                    report.ruleset.id,
+                    report.ruleset.fiscal_year,
+                    report.started_at,
+                    report.finished_at,
+                    report.score.percent,
+                    report.score.passed,
+                    report.score.total,
+                    report.tool.version,
+                    int(site_error),
+                    run_key,
+                    json.dumps(dict(tags or {}), ensure_ascii=False, sort_keys=True),
+                    *headline(report, site_error),
+                    report.schema_version,
+                    report.model_dump_json(),
+                )
                 cur = self._db.execute(
                     f"INSERT INTO runs ({_COLUMNS.removeprefix('id, ')}, report_schema, report) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        site_key(report.site.url),
-                        report.site.url,
-                        report.ruleset.id,
-                        report.ruleset.fiscal_year,
-                        report.started_at,
-                        report.finished_at,
-                        report.score.percent,
-                        report.score.passed,
-                        report.score.total,
-                        report.tool.version,
-                        int(site_error),
-                        run_key,
-                        json.dumps(dict(tags or {}), ensure_ascii=False, sort_keys=True),
-                        report.schema_version,
-                        report.model_dump_json(),
-                    ),
+                    f"VALUES ({', '.join('?' * len(row))})",
+                    row,
                 )
                 run_id = int(cur.lastrowid or 0)
                 self._db.executemany(
@@ -283,6 +289,8 @@ class SqliteStore:
                 waived=waived[r[0]],
                 run_key=r[12],
                 tags=_tags(r[13]),
+                estimate=r[14],
+                grade=r[15],
             )
             for r in rows
         ]

@@ -92,9 +92,18 @@ def test_a_batch_writes_what_single_checks_would(sites: dict[str, str], tmp_path
     assert sum(int(rows[0][s]) for s in ("pass", "incomplete", "outdated", "missing", "unreachable", "review")) == 43
     assert rows[2]["state"] == "site_down" and rows[2]["score"] == "" and rows[2]["error"]
     assert rows[0]["ind_9.1"] != "" and rows[0]["report"].endswith("/oitcheck-report.html")
+    # The estimated OIT score and grade: at the end of the CSV row, so no earlier column ever moves.
+    head = next(csv.reader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert head[:9] == ["name", "url", "province", "district", "type", "state", "score", "passed", "total"]
+    assert head[-4:] == ["report", "error", "oit_estimate", "grade"]
+    demo = json.loads((out / slug(site_key(sites["demo"])) / "oitcheck-report.json").read_text(encoding="utf-8"))
+    assert (float(rows[0]["oit_estimate"]), rows[0]["grade"]) == (demo["estimate"]["score"], demo["estimate"]["grade"])
+    assert rows[2]["oit_estimate"] == rows[2]["grade"] == ""  # the site could not be checked
     sheet = load_workbook(out / "summary.xlsx").active
     header = [c.value for c in sheet[1]]
     assert header[0] == "หน่วยงาน" and any(str(h).startswith("9.1 ข้อมูลพื้นฐาน") for h in header)
+    assert header[5:9] == ["ผลการตรวจ", "คะแนน OIT (ประมาณ)", "ระดับ", "ข้อที่ผ่าน (%)"]  # the headline first
+    assert sheet.cell(2, 7).value == demo["estimate"]["score"] and sheet.cell(2, 8).value == rows[0]["grade"]
     assert sheet.max_row == 4 and sheet.cell(2, 1).value == "เทศบาลตัวอย่าง"
     db = sqlite3.connect(tmp_path / "h.db")
     keys = [k for (k,) in db.execute("SELECT run_key FROM runs")]

@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -26,7 +27,16 @@ from checker.dashboard import SiteEntry, entries_from_store, write_dashboard
 from checker.dashboard.data import safe_href, script_json, slug
 from checker.rules.schema import RulePack
 from checker.store import SqliteStore, site_key
-from tests.dashboard.group import HOSTILE, SITES, build_store, latest_score, statuses
+from tests.dashboard.group import (
+    HOSTILE,
+    SITES,
+    build_store,
+    estimate_of,
+    latest_estimate,
+    latest_grade,
+    latest_score,
+    statuses,
+)
 from tests.report.test_html import Watched, browser, needs_browser  # noqa: F401  (browser: a fixture)
 
 DOCS_IMG = Path(__file__).parents[2] / "docs" / "img" / "dashboard.png"
@@ -65,12 +75,21 @@ def watched(browser: Browser) -> Iterator[Watched]:  # noqa: F811
     w.context.close()
 
 
-def _ranked(total: int) -> list[str]:
-    """Site names by score, best first; sites with no score last."""
-    scored = sorted(
-        (s for s in SITES if latest_score(s, total) is not None), key=lambda s: -(latest_score(s, total) or 0)
+def _ranked(pack: RulePack) -> list[str]:
+    """Site names by estimated OIT score, best first; then sites stored without one, by items passed; then the
+    sites never checked."""
+    total = len(pack.items)
+    ranked = sorted(
+        (s for s in SITES if latest_estimate(s, pack) is not None), key=lambda s: -(latest_estimate(s, pack) or 0)
     )
-    return [s.name for s in scored] + [s.name for s in SITES if latest_score(s, total) is None]
+    unranked = [s for s in SITES if latest_estimate(s, pack) is None and latest_score(s, total) is not None]
+    unranked.sort(key=lambda s: -(latest_score(s, total) or 0))
+    return [s.name for s in (*ranked, *unranked)] + [s.name for s in SITES if latest_score(s, total) is None]
+
+
+def _data(index: Path) -> dict[str, Any]:
+    html = index.read_text(encoding="utf-8")
+    return dict(json.loads(re.findall(r'id="dash-data">(.*?)</script>', html)[0]))
 
 
 def _names(page: Page) -> list[str]:
@@ -86,12 +105,14 @@ def test_entries_take_the_latest_checked_run_and_flag_sites_down_now(built: Buil
     a = by_site[site_key("https://www.tambon-a.go.th/")]
     assert a.checked and not a.down and a.name == "อบต.ท่าช้าง"
     assert [p.percent for p in a.trend] == [46.5, 69.8, 93.0]  # oldest first, ending with the run shown
+    assert [p.estimate for p in a.trend] == [estimate_of(pack, n) for n in (20, 30, 40)]
+    assert (a.estimate, a.grade) == (a.record.estimate, a.record.grade) and a.estimate == estimate_of(pack, 40)
     assert a.tags == {"name": "อบต.ท่าช้าง", "province": "นครราชสีมา", "district": "เมือง", "type": "อบต."}
     assert a.report is not None and a.report.score.percent == 93.0
     e = by_site[site_key("https://tambon-e.go.th/")]  # checked once, then down: score kept, flagged down
     assert e.checked and e.down and e.record.percent == 69.8 and e.latest is not None and e.latest.site_error
     f = by_site[site_key("https://tambon-f.go.th/")]  # never checked
-    assert not f.checked and f.down and f.trend == []
+    assert not f.checked and f.down and f.trend == [] and f.estimate is None
     store = SqliteStore(built.db)
     try:
         short = {e.site: e for e in entries_from_store(store, history=2)}
@@ -100,19 +121,6 @@ def test_entries_take_the_latest_checked_run_and_flag_sites_down_now(built: Buil
         assert len(entries_from_store(store, ruleset=pack.id, fiscal_year=pack.fiscal_year)) == len(SITES)
     finally:
         store.close()
-
-
-def test_entries_page_through_the_store(tmp_path: Path, pack: RulePack, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.dashboard import entries as module
-
-    monkeypatch.setattr(module, "PAGE", 4)  # 20 runs: five pages
-    store = build_store(tmp_path / "h.db", pack)
-    try:
-        entries = {e.site: e for e in entries_from_store(store)}
-    finally:
-        store.close()
-    assert len(entries) == len(SITES)
-    assert [p.percent for p in entries[site_key("https://www.tambon-a.go.th/")].trend] == [46.5, 69.8, 93.0]
 
 
 def test_embedded_data_cannot_break_out_and_reads_back(built: Built) -> None:
@@ -143,7 +151,7 @@ def test_report_href_links_elsewhere_and_writes_no_reports(built: Built, tmp_pat
         built.entries, tmp_path / "d", pack=pack, report_href=lambda e: f"https://reports.example/{e.site}.html"
     )
     assert not (tmp_path / "d" / "sites").exists()
-    rows = json.loads(re.findall(r'id="dash-data">(.*?)</script>', index.read_text(encoding="utf-8"))[0])["sites"]
+    rows = _data(index)["sites"]
     assert all(str(r[8]).startswith("https://reports.example/") for r in rows)
     bad = write_dashboard(built.entries, tmp_path / "e", report_href=lambda e: "javascript:alert(1)")
     assert "javascript:" not in bad.read_text(encoding="utf-8")
@@ -164,13 +172,15 @@ def _consoles() -> tuple[Console, Console, io.StringIO, io.StringIO]:
     return Console(file=o, width=300), Console(file=e, width=300), o, e
 
 
-def test_cli_writes_the_site(built: Built, tmp_path: Path) -> None:
+def test_cli_writes_the_site(built: Built, tmp_path: Path, pack: RulePack) -> None:
     out, err, o, e = _consoles()
     code = command.run(_args(store=built.db, output=tmp_path / "cli", lang="en", title="Test province"), out, err)
     assert code == 0, e.getvalue()
     html = (tmp_path / "cli" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "Test province" in html and "Sites ranked by score" in html
+    assert '<html lang="en">' in html and "Test province" in html and "Sites ranked by estimated OIT score" in html
     assert len(list((tmp_path / "cli" / "sites").glob("*.html"))) == len(SITES)
+    rows = {r[0]: r for r in _data(tmp_path / "cli" / "index.html")["sites"]}
+    assert rows[HOSTILE[2]][13] == estimate_of(pack, 9)  # the command knows the pack: the old run is scored
     assert "wrote" in o.getvalue() and "9 sites, oit_2567 2567" in o.getvalue()
 
 
@@ -193,18 +203,28 @@ def test_cli_store_that_cannot_be_opened_is_one_line_and_exit_2(tmp_path: Path) 
 def test_ranking_totals_and_a_screenshot(watched: Watched, built: Built, pack: RulePack, tmp_path: Path) -> None:
     page = watched.open(built.index)
     assert page.evaluate("document.documentElement.lang") == "th"
-    assert _names(page) == _ranked(len(pack.items))
+    assert _names(page) == _ranked(pack)
     ranks = page.eval_on_selector_all("#rows tr td:first-child", "tds => tds.map(t => t.textContent)")
-    assert ranks[0] == "1" and ranks[-1] == "—"
+    assert ranks[:7] == [str(n) for n in range(1, 8)] and ranks[7:] == ["—", "—"]  # no estimate: not ranked
     assert page.inner_text("#t-sites dd") == "9"
     assert page.inner_text("#t-checked dd") == "7"
     assert page.inner_text("#t-down dd") == "2"
-    assert page.inner_text("#t-average dd").startswith("54.9%")  # 8 sites with a score
+    estimates = [e for e in (latest_estimate(s, pack) for s in SITES) if e is not None]
+    average = page.inner_text("#t-average dd")
+    assert len(estimates) == 7 and average.startswith(f"{sum(estimates) / 7:.2f}")  # of the 7 with an estimate
+    assert "จาก 7 แห่งที่มีคะแนน OIT" in average
     assert "189 จาก 344 ข้อ" in page.inner_text("#t-items dd")
     assert "แสดง 1–9 จาก 9 แห่ง" in page.inner_text("#shown")
+    heads = page.eval_on_selector_all("#ranking thead th", "ths => ths.map(t => t.textContent.trim())")
+    assert heads[5:7] == ["คะแนน OIT (ประมาณ)", "ข้อที่ผ่าน"]  # the headline, then items passed
     first = page.locator("#rows tr").first  # เทศบาลตำบลโนนสูง: every item passes
     cells = first.locator("td").all_inner_texts()
-    assert cells[4] == "100.0%" and cells[5:11] == ["43", "0", "0", "0", "0", "0"]
+    assert cells[4] == "100.00 AA" and cells[5] == "100.0%" and cells[6:12] == ["43", "0", "0", "0", "0", "0"]
+    a = page.locator("#rows tr", has_text="อบต.ท่าช้าง").locator("td").all_inner_texts()
+    assert a[4] == f"{estimate_of(pack, 40):.2f} {latest_grade(pack, 40)}" and a[5] == "93.0%"
+    old = page.locator("#rows tr", has_text="'quote'")  # stored without an estimate
+    assert old.locator("td").all_inner_texts()[4:6] == ["—", "20.9%"]
+    assert "ก่อนที่ประวัติจะเก็บคะแนน OIT" in (old.locator("td").nth(4).locator("span").get_attribute("title") or "")
     down = page.locator("#rows tr.is-down")
     assert down.count() == 2 and "ตรวจไม่ได้เมื่อ" in down.first.inner_text()
 
@@ -251,10 +271,17 @@ def test_filters_search_and_sorting(watched: Watched, built: Built, pack: RulePa
     expect(page.locator("#rows tr")).to_have_count(9)
     page.click('#ranking th[data-sort="score"] button')  # numbers sort high to low first
     assert page.get_attribute('#ranking th[data-sort="score"]', "aria-sort") == "descending"
-    assert _names(page) == _ranked(len(pack.items))
+    assert _names(page) == _ranked(pack)
     page.click('#ranking th[data-sort="score"] button')
     assert page.get_attribute('#ranking th[data-sort="score"]', "aria-sort") == "ascending"
-    assert _names(page)[0] == "อบต.บ้านใหม่" and _names(page)[-1] == "อบต.ลำปลายมาศ"  # no score stays last
+    assert _names(page)[0] == "อบต.บ้านใหม่" and _names(page)[-2:] == [HOSTILE[2], "อบต.ลำปลายมาศ"]  # none: last
+    page.click('#ranking th[data-sort="percent"] button')  # items passed: the old site takes its place
+    assert page.get_attribute('#ranking th[data-sort="percent"]', "aria-sort") == "descending"
+    total = len(pack.items)
+    by_percent = sorted(
+        (s for s in SITES if latest_score(s, total) is not None), key=lambda s: -(latest_score(s, total) or 0)
+    )
+    assert _names(page) == [s.name for s in by_percent] + ["อบต.ลำปลายมาศ"]
     page.select_option("#f-size", "50")
     assert page.locator("#pager").is_hidden()
     assert watched.errors == []
@@ -293,11 +320,21 @@ def test_heat_map_common_failures_and_trends(watched: Watched, built: Built, pac
     spark = page.locator("#rows tr", has_text="อบต.ท่าช้าง").locator("svg.spark")
     assert spark.count() == 1
     points = spark.locator("polyline").get_attribute("points") or ""
-    assert len(points.split()) == 3
-    assert "46.5%" in (spark.get_attribute("aria-label") or "") and "93.0%" in (
-        spark.locator("title").text_content() or ""
-    )
+    assert len(points.split()) == 3  # the estimated OIT score of each run, on 0–100
+    assert points.split()[0] == f"0.0,{22 - 22 * estimate_of(pack, 20) / 100:.1f}"
+    label = spark.get_attribute("aria-label") or ""
+    assert label.startswith("คะแนน OIT (ประมาณ) ย้อนหลัง 3 ครั้ง: ")
+    assert f" {estimate_of(pack, 20):.2f} (ข้อที่ผ่าน 46.5%)" in label
+    assert f" {estimate_of(pack, 40):.2f} (ข้อที่ผ่าน 93.0%)" in (spark.locator("title").text_content() or "")
+    old = page.locator("#rows tr", has_text="'quote'")  # runs stored without an estimate: nothing to draw
+    assert old.locator("svg.spark").count() == 0 and "ยังไม่มีคะแนน OIT ย้อนหลัง" in old.inner_text()
     assert page.locator("#group-trend polyline").count() == 1 and page.locator("#months tbody tr").count() == 3
+    # January: the first run of eight sites (one stored without an estimate; one site down).
+    levels = [s.levels[0] for s in SITES if s.levels[0] >= 0]
+    scored = [estimate_of(pack, s.levels[0]) for s in SITES if s.levels[0] >= 0 and not s.old]
+    percents = [round(100 * n / len(pack.items), 1) for n in levels]
+    january = page.locator("#months tbody tr").first.locator("td").all_inner_texts()
+    assert january == [f"{sum(scored) / len(scored):.2f}", f"{sum(percents) / len(percents):.1f}%", str(len(levels))]
     assert watched.errors == []
 
 
@@ -342,9 +379,10 @@ def test_english_labels(watched: Watched, built: Built, pack: RulePack, tmp_path
     assert page.evaluate("document.documentElement.lang") == "en"
     text = page.inner_text("body")
     for words in (
-        "Sites ranked by score",
+        "Sites ranked by estimated OIT score",
         "Could not be checked",
-        "Average score",
+        "Average OIT score (est.)",
+        "Items passed",
         "Items most often not passing",
         "Elements most often missing",
         "Showing 1–9 of 9 sites",

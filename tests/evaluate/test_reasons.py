@@ -2,8 +2,9 @@
 
 The demo site is checked once in Thai and once in English (without OCR, so the run is the same everywhere):
 its reasons must read as they did before reasons became codes (tests/evaluate/demo_reasons.json, made by the
-version that still wrote them as text), and a Thai report localised to English must say what the English
-report says, and vice versa.
+version that still wrote them as text; since put most useful first, checker/evaluate/order.py, and with
+English element lines that no longer put "the" before a label with its own article), and a Thai report
+localised to English must say what the English report says, and vice versa.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ control characters). Built here, not by a crawl, so the reporters are tested on 
 
 from __future__ import annotations
 
+from checker import __version__
 from checker.models import (
     Changes,
     Coverage,
@@ -144,7 +145,7 @@ ITEMS: list[ItemResult] = [
 def make_report(*, changes: bool = True, coverage: bool = True) -> SiteReport:
     passed = sum(1 for i in ITEMS if i.status == "pass")
     return SiteReport(
-        tool=ToolInfo(version="0.1.0"),
+        tool=ToolInfo(version=__version__),
         site=SiteInfo(url=SITE, name=f"เทศบาลตำบลตัวอย่าง {SCRIPT}"),
         ruleset=RulesetInfo(id="oit_2567", fiscal_year=2567),
         started_at="2024-05-01T03:00:00+00:00",

@@ -71,7 +71,7 @@ def test_review_items_are_to_check_by_hand_and_waived_items_are_not_listed() -> 
     assert [f.item for f in p.to_check] == ["O39"]
     assert (
         p.to_check[0].action
-        == "Open https://drive.google.com/file/d/x/view and check by hand that it shows the ประมวลจริยธรรม"
+        == "Open https://drive.google.com/file/d/x/view and check by hand that it shows: ประมวลจริยธรรม"
     )
     assert "O40" not in {f.item for f in (*p.fixes, *p.to_check)}
 

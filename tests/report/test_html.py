@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
 
+from checker import __version__
 from checker.crawl.render import find_browser, launch_args
 from checker.report import FORMATS
 from checker.report.html import render_html, short_url, web_url, when
@@ -162,7 +163,7 @@ def test_page_shows_the_report_in_thai_and_a_screenshot_is_saved(watched: Watche
         "9.1 ข้อมูลพื้นฐาน",  # sub-indicator summary
         "2/3",
         "ตรวจเมื่อ 1 พ.ค. 2567 เวลา 10:00 น.",  # run time, Thai time and Buddhist year
-        "oitcheck รุ่น 0.1.0",
+        f"oitcheck รุ่น {__version__}",
         "ยกเว้นไว้ถึง 2024-09-30",  # waiver
         "การเปลี่ยนแปลงจากการตรวจครั้งก่อน",
         "แย่ลง",

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
+from checker import __version__
 from checker.report.junit import clean, render_junit
 from tests.report.sample import INDICATORS_EN, INDICATORS_TH, ITEMS, SCRIPT, make_report
 
@@ -66,7 +67,7 @@ def test_totals_timestamp_and_valid_utf8_xml() -> None:
     xml = render_junit(make_report(), indicators=INDICATORS_TH)
     assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     root = ET.fromstring(xml.encode("utf-8"))  # valid XML, as bytes in its declared encoding
-    assert root.tag == "testsuites" and root.get("name", "").startswith("oitcheck 0.1.0: OIT 2567 https://")
+    assert root.tag == "testsuites" and root.get("name", "").startswith(f"oitcheck {__version__}: OIT 2567 https://")
     assert (root.get("tests"), root.get("failures"), root.get("skipped"), root.get("errors")) == ("12", "4", "3", "0")
     assert root.get("time") == "150.0" and root.get("timestamp") == "2024-05-01T03:00:00"
     suites = root.findall("testsuite")

@@ -44,11 +44,12 @@ def test_layout_heading_score_counts_tables_changes_coverage() -> None:
     lines = md.splitlines()
     assert lines[0].startswith("## ผลตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ 2567")
     assert "**ผ่าน 5 จาก 12 ข้อ (41.7%)**" in lines[2]
-    assert lines[4] == "✔ ผ่าน 5 · ◐ ไม่ครบ 2 · ⌛ ไม่เป็นปัจจุบัน 1 · ✘ ไม่พบ 2 · ⚠ เปิดไม่ได้ 1 · ? ต้องตรวจเอง 1"
+    assert lines[4] == "✔ ผ่าน 5 · ◐ ไม่ครบ 2 · ◷ ไม่เป็นปัจจุบัน 1 · ✘ ไม่พบ 2 · ⚠ เปิดไม่ได้ 1 · ? ต้องตรวจเอง 1"
     headings = [line for line in lines if line.startswith("### ")]
     assert headings[:2] == ["### 9.1 ข้อมูลพื้นฐาน (2/3)", "### 9.2 การบริหารงาน (0/2)"]
     assert headings[-1] == "### การเปลี่ยนแปลงจากการตรวจครั้งก่อน" and len(headings) == 8
-    assert lines[-1].startswith("**ขอบเขตการตรวจ:** ตรวจ 52 หน้า") and md.endswith("\n")
+    coverage = next(i for i, line in enumerate(lines) if line.startswith("**ขอบเขตการตรวจ:** อ่านแล้ว 52 หน้าเว็บ"))
+    assert lines[coverage + 2].startswith("- ไม่ได้เปิด 4 ลิงก์ เพราะงบการตรวจ") and md.endswith("\n")
     assert "- **แย่ลง** O11" in md and "ไม่มีในครั้งก่อน → ✔ ผ่าน" in md and "O3 อำนาจหน้าที่:" not in md
 
 

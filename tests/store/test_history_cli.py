@@ -72,6 +72,9 @@ def test_history_and_diff_after_the_site_changed(tmp_path: Path, capsys: pytest.
     assert main(["diff", base, "--history", str(db), "--lang", "en"]) == 0
     table = capsys.readouterr().out
     assert "run 1" in table and "run 2" in table and "40 more items unchanged" in table
+    est_a, est_b = first["estimate"], second["estimate"]  # the heading gives both runs' headline scores
+    assert f"OIT est. {est_a['score']:.2f} {est_a['grade']}, {first['score']['percent']:.1f}% of items" in table
+    assert f"OIT est. {est_b['score']:.2f} {est_b['grade']}, {second['score']['percent']:.1f}% of items" in table
     rows = [line.split()[0] for line in table.splitlines()[2:] if line[:1] == "O"]
     assert rows == ["O1", "O7", "O14"]  # regressed, changed, fixed: worst news first
 
@@ -81,6 +84,8 @@ def test_history_and_diff_after_the_site_changed(tmp_path: Path, capsys: pytest.
     assert runs[1]["counts"] == {"pass": 2, "incomplete": 1, "outdated": 0, "missing": 36, "unreachable": 2,
                                  "review": 2}  # fmt: skip
     assert runs[0]["counts"]["outdated"] == 1 and runs[0]["percent"] == second["score"]["percent"]
+    assert (runs[0]["estimate"], runs[0]["grade"]) == (second["estimate"]["score"], second["estimate"]["grade"])
+    assert (runs[1]["estimate"], runs[1]["grade"]) == (first["estimate"]["score"], first["estimate"]["grade"])
     assert runs[0]["site"] == base.removeprefix("http://").rstrip("/")
 
 
@@ -93,9 +98,14 @@ def test_history_listing_and_no_history(tmp_path: Path, capsys: pytest.CaptureFi
     capsys.readouterr()
     assert main(["history", "--history", str(db), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split()[:4] == ["Run", "When", "Site", "Rules"]
-    assert len([line for line in out.splitlines() if line.strip().startswith("1 ")]) == 1
-    assert "oit_2567 2567" in out and "4.7%" in out and "✘ missing" in out
+    lines = out.splitlines()
+    assert lines[0].split() == ["OIT", "Items"]  # the score headers take two lines
+    assert lines[1].split()[:8] == ["Run", "When", "(ICT,", "UTC+7)", "Site", "Rules", "(est.)", "passed"]
+    row = next(line for line in lines if line.strip().startswith("1 "))
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert f" {report['estimate']['score']:.2f} {report['estimate']['grade']} " in row and " 4.7% " in row
+    assert "oit_2567 2567" in row and "✘ missing" in out
+    assert max(len(line) for line in lines) <= 80  # one site's runs fit a terminal
     assert main(["diff", "--history", str(db)]) == 2  # only one run stored
     assert "only one run" in capsys.readouterr().err
 

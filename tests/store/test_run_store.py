@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import __version__
 from checker.models import Waiver
 from checker.store import MemoryStore, SqliteStore, Store, StoreError, diff_reports, site_key
 from checker.store import sqlite as sqlite_store
@@ -43,7 +44,7 @@ def test_sqlite_round_trip_keeps_the_whole_report(tmp_path: Path) -> None:
     assert reopened.report(second) == after and reopened.report(first) == before
     rec = reopened.record(second)
     assert (rec.site, rec.url, rec.ruleset, rec.fiscal_year) == ("example.go.th", after.site.url, "oit_2567", 2567)
-    assert (rec.percent, rec.passed, rec.total, rec.tool_version) == (0.0, 0, 3, "0.1.0")
+    assert (rec.percent, rec.passed, rec.total, rec.tool_version) == (0.0, 0, 3, __version__)
     assert rec.started_at == "2024-01-02T02:00:00+00:00" and not rec.site_error
     assert rec.counts == {"pass": 0, "incomplete": 0, "outdated": 1, "missing": 1, "unreachable": 0, "review": 1}
     assert rec.waived == 1
@@ -52,7 +53,7 @@ def test_sqlite_round_trip_keeps_the_whole_report(tmp_path: Path) -> None:
         reopened.report(99)
     reopened.close()
     version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == sqlite_store.SCHEMA_VERSION == 2
+    assert version == sqlite_store.SCHEMA_VERSION == 3
 
 
 def test_both_stores_filter_and_order_alike(store: Store) -> None:

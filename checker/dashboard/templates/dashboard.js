@@ -17,17 +17,21 @@
     return text.replace(/\{(\w+)\}/g, function (all, key) { return key in args ? args[key] : all; });
   }
   function pct(value) { return value.toFixed(1) + "%"; }
+  function est(value) { return value === null ? "—" : value.toFixed(2); }
 
-  // Sites as objects; rank shared by equal scores, "—" for sites without one.
+  // Sites as objects (the row format is in checker/dashboard/data.py). `score` is the estimated OIT score, the
+  // ranking's; `percent` the share of items passed (null: never checked). Rows come ranked: the rank is shared
+  // by equal scores, "—" for sites without a score (listed after the ranked ones).
   var rank = 0, lastScore = null;
   var SITES = D.sites.map(function (r, i) {
-    if (r[5] !== null && r[5] !== lastScore) { rank = i + 1; lastScore = r[5]; }
+    if (r[13] !== null && r[13] !== lastScore) { rank = i + 1; lastScore = r[13]; }
     var trend = [];
-    for (var k = 0; k < r[9].length; k += 2) trend.push([DATES[r[9][k]], r[9][k + 1]]);
+    for (var k = 0; k < r[9].length; k += 3) trend.push([DATES[r[9][k]], r[9][k + 1], r[9][k + 2]]);
     return {
-      i: i, name: r[0], url: r[1], province: r[2], district: r[3], type: r[4], score: r[5], counts: r[6],
+      i: i, name: r[0], url: r[1], province: r[2], district: r[3], type: r[4], percent: r[5], counts: r[6],
       cells: r[7], href: r[8], trend: trend, down: r[10] === 1, shown: DATES[r[11]], latest: DATES[r[12]],
-      rank: r[5] === null ? null : rank, notPass: r[6].slice(1).reduce(function (a, b) { return a + b; }, 0),
+      score: r[13], grade: r[14], rank: r[13] === null ? null : rank,
+      notPass: r[6].slice(1).reduce(function (a, b) { return a + b; }, 0),
       text: [r[0], r[1], r[2], r[3], r[4]].join(" ").toLowerCase()
     };
   });
@@ -52,11 +56,11 @@
     if (state.type && s.type !== state.type) return false;
     var f = state.status;
     if (f === "down" && !s.down) return false;
-    if (f === "todo" && (s.score === null || s.notPass === 0)) return false;
-    if (f === "allpass" && (s.score === null || s.notPass !== 0)) return false;
+    if (f === "todo" && (s.percent === null || s.notPass === 0)) return false;
+    if (f === "allpass" && (s.percent === null || s.notPass !== 0)) return false;
     if (f.indexOf("has-") === 0) {
       var n = ST.findIndex(function (x) { return "has-" + x.id === f; });
-      if (s.score === null || !s.counts[n]) return false;
+      if (s.percent === null || !s.counts[n]) return false;
     }
     return !state.text || s.text.indexOf(state.text) !== -1;
   }
@@ -64,11 +68,11 @@
   function compare(a, b) {
     var k = state.sort, dir = state.asc ? 1 : -1, d;
     if (k === "rank") return dir * (a.i - b.i);
-    if (k === "score") {
-      if (a.score === null || b.score === null) return (a.score === null) - (b.score === null) || a.i - b.i;
-      d = a.score - b.score;
+    if (k === "score" || k === "percent") {  // sites without one last, whichever way
+      if (a[k] === null || b[k] === null) return (a[k] === null) - (b[k] === null) || a.i - b.i;
+      d = a[k] - b[k];
     } else if (k.charAt(0) === "c") {
-      if ((a.score === null) !== (b.score === null)) return (a.score === null) - (b.score === null);
+      if ((a.percent === null) !== (b.percent === null)) return (a.percent === null) - (b.percent === null);
       d = a.counts[+k.slice(1)] - b.counts[+k.slice(1)];
     } else {
       d = collator.compare(a[k], b[k]);
@@ -76,13 +80,16 @@
     return dir * d || a.i - b.i;
   }
 
+  // The estimated OIT score over the runs that have one; the label lists every run with its share of items.
   function spark(trend) {
     if (!trend.length) return '<span class="small">' + esc(W.no_trend) + "</span>";
-    var w = 80, h = 22, step = trend.length > 1 ? w / (trend.length - 1) : 0;
-    var pts = trend.map(function (p, i) { return (i * step).toFixed(1) + "," + (h - h * p[1] / 100).toFixed(1); });
+    var scored = trend.filter(function (p) { return p[1] !== null; });
+    if (!scored.length) return '<span class="small">' + esc(W.no_estimate_trend) + "</span>";
+    var w = 80, h = 22, step = scored.length > 1 ? w / (scored.length - 1) : 0;
+    var pts = scored.map(function (p, i) { return (i * step).toFixed(1) + "," + (h - h * p[1] / 100).toFixed(1); });
     var last = pts[pts.length - 1].split(",");
     var label = fmt(W.trend_label, { n: trend.length, points: trend.map(function (p) {
-      return p[0] + " " + pct(p[1]);
+      return fmt(W.trend_point, { date: p[0], score: est(p[1]), percent: pct(p[2]) });
     }).join(", ") });
     return '<svg class="spark" width="' + (w + 6) + '" height="' + (h + 6) + '" viewBox="-3 -3 ' + (w + 6) + " " +
       (h + 6) + '" role="img" aria-label="' + esc(label) + '"><title>' + esc(label) + "</title>" +
@@ -90,8 +97,9 @@
   }
 
   function scoreCell(s) {
-    var html = s.score === null ? "—" : '<span class="score" title="' + esc(fmt(W.score_from, { date: s.shown })) +
-      '">' + pct(s.score) + "</span>";
+    var html = s.score !== null ? '<span class="score" title="' + esc(fmt(W.score_from, { date: s.shown })) +
+      '">' + est(s.score) + '</span> <span class="grade">' + esc(s.grade || "") + "</span>" :
+      s.percent !== null ? '<span title="' + esc(W.no_estimate) + '">—</span>' : "—";
     if (s.down) html += '<br><span class="warn small">⚠ ' + esc(fmt(W.down_now, { date: s.latest })) + "</span>";
     return html;
   }
@@ -104,8 +112,9 @@
   function row(s) {
     return "<tr" + (s.down ? ' class="is-down"' : "") + '><td class="num">' + (s.rank === null ? "—" : s.rank) +
       "</td>" + nameCell(s) + "<td>" + esc(s.province) + "</td><td>" + esc(s.district) + "</td><td>" +
-      esc(s.type) + '</td><td class="num">' + scoreCell(s) + "</td>" +
-      s.counts.map(function (n) { return '<td class="num">' + (s.score === null ? "—" : n) + "</td>"; }).join("") +
+      esc(s.type) + '</td><td class="num">' + scoreCell(s) + '</td><td class="num">' +
+      (s.percent === null ? "—" : pct(s.percent)) + "</td>" +
+      s.counts.map(function (n) { return '<td class="num">' + (s.percent === null ? "—" : n) + "</td>"; }).join("") +
       "<td>" + spark(s.trend) + "</td><td>" + (s.href ? '<a href="' + esc(s.href) + '">' + esc(W.open_report) +
       "</a>" : '<span class="small">' + esc(W.no_report) + "</span>") + "</td></tr>";
   }
@@ -127,7 +136,7 @@
     state.page = Math.min(state.page, pages - 1);
     var start = state.page * state.size, part = view.slice(start, start + state.size);
     $("rows").innerHTML = part.length ? part.map(row).join("") :
-      '<tr><td colspan="' + (8 + ST.length) + '" class="none">' + esc(W.none_match) + "</td></tr>";
+      '<tr><td colspan="' + (9 + ST.length) + '" class="none">' + esc(W.none_match) + "</td></tr>";
     $("heat-rows").innerHTML = part.map(heatRow).join("");
     $("shown").textContent = view.length ? fmt(W.showing, { a: start + 1, b: start + part.length, n: view.length,
       all: SITES.length }) : W.none_match;
@@ -176,7 +185,7 @@
     th.appendChild(button);
     button.addEventListener("click", function () {
       var key = th.getAttribute("data-sort");
-      var numeric = key === "score" || key.charAt(0) === "c";
+      var numeric = key === "score" || key === "percent" || key.charAt(0) === "c";
       state.asc = state.sort === key ? !state.asc : !numeric;
       state.sort = key; state.page = 0;
       document.querySelectorAll("#ranking th[data-sort]").forEach(function (other) { other.removeAttribute("aria-sort"); });
