@@ -42,11 +42,7 @@ class FixPlan:
     estimate: Estimate
     fixes: tuple[Fix, ...]
     to_check: tuple[Fix, ...]
-
-    @property
-    def reachable(self) -> float:
-        """The estimate once every fix is made (items to check by hand not counted)."""
-        return round(self.estimate.score + sum(f.points for f in self.fixes), 2)
+    reachable: float  # the estimate once every fix is made (items to check by hand not counted)
 
 
 def plan(report: SiteReport, scoring: Scoring, lang: str = "th", titles: dict[str, str] | None = None) -> FixPlan:
@@ -70,7 +66,8 @@ def plan(report: SiteReport, scoring: Scoring, lang: str = "th", titles: dict[st
     order = {item.id: i for i, item in enumerate(report.items)}  # the pack's order breaks ties
     fixes.sort(key=lambda f: (f.effort, -f.points, order[f.item]))
     checks.sort(key=lambda f: (-f.points, order[f.item]))
-    return FixPlan(base, tuple(fixes), tuple(checks))
+    reachable = estimate(report.items, scoring, frozenset(f.item for f in fixes)).score
+    return FixPlan(base, tuple(fixes), tuple(checks), reachable)
 
 
 def _action(item: ItemResult, title: str, lang: str, short: Callable[[str], str]) -> tuple[int, str, str]:

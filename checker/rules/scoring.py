@@ -94,9 +94,10 @@ class IndicatorScore:
 class Estimate:
     """The OIT score the items would earn if the assessor read the site as oitcheck did (0–100)."""
 
-    score: float
+    score: float  # to 2 decimals, as shown
     grade: str
     indicators: tuple[IndicatorScore, ...]
+    exact: float = 0.0  # unrounded: what a fix gains is a difference of these, not of rounded scores
 
 
 def estimate(items: Sequence[ItemResult], scoring: Scoring, passing: frozenset[str] = frozenset()) -> Estimate:
@@ -118,7 +119,7 @@ def estimate(items: Sequence[ItemResult], scoring: Scoring, passing: frozenset[s
         indicators.append(IndicatorScore(code, weight, tuple(members), score))
     total_weight = sum(i.weight for i in indicators)
     score = sum(i.weight * i.score for i in indicators) / total_weight if total_weight else 0.0
-    return Estimate(round(score, 2), grade(score, scoring), tuple(indicators))
+    return Estimate(round(score, 2), grade(score, scoring), tuple(indicators), score)
 
 
 def grade(score: float, scoring: Scoring) -> str:
@@ -128,7 +129,7 @@ def grade(score: float, scoring: Scoring) -> str:
 def gain(items: Sequence[ItemResult], scoring: Scoring, item_id: str, base: Estimate | None = None) -> float:
     """Points the OIT estimate gains if `item_id` alone passed."""
     before = base if base is not None else estimate(items, scoring)
-    return round(estimate(items, scoring, frozenset({item_id})).score - before.score, 2)
+    return round(estimate(items, scoring, frozenset({item_id})).exact - before.exact, 2)
 
 
 def summary(e: Estimate) -> OitEstimate:

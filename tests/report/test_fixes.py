@@ -80,8 +80,12 @@ def test_points_add_up_to_the_score_reachable() -> None:
     p = plan(_report(ITEMS), Scoring(), "th")
     fixed = estimate(ITEMS, Scoring(), frozenset(f.item for f in p.fixes))
     assert p.estimate.score < fixed.score
-    # points are each fix alone; fixes in one sub-indicator add up linearly (shares), so the sum is exact
-    assert abs(p.reachable - fixed.score) <= 0.05
+    assert p.reachable == fixed.score
+    # points are each fix alone; the estimate is linear in passed items, so they add up (to rounding)
+    assert abs(p.estimate.score + sum(f.points for f in p.fixes) - fixed.score) <= 0.01 * (len(p.fixes) + 1)
+    # a gain is a difference of exact scores: 1 of 8 items of one of 2 sub-indicators is 12.5 / 2 = 6.25 exactly
+    nine_two = [_item(f"O{i}", "9.2", "missing") for i in range(8)] + [_item("O9", "9.1", "pass")]
+    assert {f.points for f in plan(_report(nine_two), Scoring(), "th").fixes} == {6.25}
 
 
 def test_english_actions_and_a_run_stored_without_reason_codes() -> None:
