@@ -46,10 +46,17 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def settled_check(pack: RulePack, home_url: str, year: int, deadline: float | None = None) -> StopWhen:
+def settled_check(
+    pack: RulePack,
+    home_url: str,
+    year: int,
+    deadline: float | None = None,
+    on_settled: Callable[[int, int], None] | None = None,
+) -> StopWhen:
     """When to stop crawling early: an ITA page was found and every item has a verdict from fetched
     evidence (a status in the pack's settled_statuses). By default missing and review items keep the crawl
-    going: more pages might still hold their evidence."""
+    going: more pages might still hold their evidence. `on_settled(settled, total)` hears each count: the
+    web page's "items settled" comes from here, at no extra cost."""
 
     memo = NamingMemo([ItemMatcher(i) for i in pack.items])  # what each text names, kept between checks
     done = frozenset(pack.settled_statuses)  # the pack says which verdicts end the early stop
@@ -59,7 +66,10 @@ def settled_check(pack: RulePack, home_url: str, year: int, deadline: float | No
         site = SiteContent(home_url, resources, documents, find_index_pages(pack, site, memo=memo))
         if not site.index_pages:
             return False
-        return all(i.status in done for i in evaluate(pack, site, year, memo=memo, deadline=deadline))
+        settled = sum(1 for i in evaluate(pack, site, year, memo=memo, deadline=deadline) if i.status in done)
+        if on_settled is not None:
+            on_settled(settled, len(pack.items))
+        return settled == len(pack.items)
 
     return settled
 
@@ -91,6 +101,8 @@ async def run_check(
     allow_private: bool = False,
     resolve: Mapping[str, str] | None = None,
     resolver: Resolver | None = None,
+    on_settled: Callable[[int, int], None] | None = None,
+    private_site: bool = True,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
@@ -98,7 +110,9 @@ async def run_check(
     become review, saying why). `cache` is an SQLite file for the revalidating HTTP cache (None: no cache).
     Nothing but the site is fetched or rendered (checker/crawl/netpolicy.py): `allow_private` lets it connect to
     private addresses other than the site's own, `resolve` ({host: address}) overrides DNS as curl's --resolve,
-    `resolver` replaces the system's lookups (tests)."""
+    `resolver` replaces the system's lookups (tests). `private_site=False` refuses a site whose own name resolves
+    to a private address (a web form anyone can fill in must not reach the intranet); `on_settled` hears how many
+    items have a verdict while the crawl runs (settled_check)."""
     pack = pack or loader.load(loader.DEFAULT_PACK)
     year = year or pack.fiscal_year
     start = normalise_start_url(url)
@@ -108,6 +122,7 @@ async def run_check(
     deadline = time.monotonic() + opts.max_seconds
     crawl_deadline = deadline - evaluation_reserve(opts.max_seconds)
     policy = NetworkPolicy.for_site(start, allow_private=allow_private, overrides=resolve, resolver=resolver)
+    policy.pin_private = private_site
     try:
         async with asyncio.timeout(min(10.0, max(1.0, crawl_deadline - time.monotonic()))):
             await policy.prepare()  # the site's own addresses, before anything connects
@@ -127,7 +142,7 @@ async def run_check(
     # Next to the HTTP cache: what was read from each unchanged body, so a re-run does not read it again.
     doc_cache = DocumentCache.open(document_cache_path(cache)) if cache is not None else None
     try:
-        settled = settled_check(pack, start, year, crawl_deadline) if opts.early_stop else None
+        settled = settled_check(pack, start, year, crawl_deadline, on_settled) if opts.early_stop else None
         crawler = Crawler(
             fetcher,
             options,

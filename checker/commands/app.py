@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from checker import __version__
 from checker.commands import batch, dashboard, history, worker
+from checker.commands import serve as serve_command
 from checker.commands.check import check_site, crawl, preflight
 from checker.commands.exits import (
     EXIT_FAILURES,
@@ -76,6 +77,7 @@ def parser(lang: str | None = None) -> argparse.ArgumentParser:
     batch.add_parser(sub, lang)
     dashboard.add_parser(sub, lang)
     worker.add_parser(sub, lang)
+    serve_command.add_parser(sub, lang)
     demo = add_command(sub, "demo", lang)
     add_check_options(demo, lang)
     rules = add_command(sub, "rules", lang)
@@ -120,6 +122,8 @@ def run(argv: Sequence[str] | None, err: Console, lang: list[str]) -> int:
             return dashboard.run(args, out, err)
         if args.command == "worker":
             return worker.run(args, out, err)
+        if args.command == "serve":
+            return serve_command.run(args, out, err)
         config = load_config(args.config) if args.config is not None else None
         lang[0] = args.lang or (config.lang if config and config.lang else lang[0])
         url = getattr(args, "url", None) or (config.url if config else "")

@@ -112,6 +112,13 @@ def _gate(args: argparse.Namespace) -> Gate:
 
 
 def _job(site: BatchSite, args: argparse.Namespace, run_key: str) -> SiteJob:
+    argv = job_argv(args, site.key)
+    return SiteJob(site.url, site.name, dict(site.tags), site.config, tuple(argv), run_key, host_of(site.url))
+
+
+def job_argv(args: argparse.Namespace, cache_key: str) -> list[str]:
+    """The check options given to a many-site command (batch, serve) as a job's argv; each site gets its own
+    HTTP cache file (named by `cache_key`) under --cache-dir unless --no-cache."""
     argv: list[str] = ["--no-history", "--quiet"]
     for flag, value in (
         ("--year", args.year),
@@ -135,8 +142,8 @@ def _job(site: BatchSite, args: argparse.Namespace, run_key: str) -> SiteJob:
         argv.append("--no-cache")
     else:
         folder = args.cache_dir or default_cache_path().parent / "batch"
-        argv += ["--cache", str(folder.expanduser().resolve() / f"{slug(site.key)}.db")]
-    return SiteJob(site.url, site.name, dict(site.tags), site.config, tuple(argv), run_key, host_of(site.url))
+        argv += ["--cache", str(folder.expanduser().resolve() / f"{slug(cache_key)}.db")]
+    return argv
 
 
 def _engine(args: argparse.Namespace, spec: str) -> Engine:

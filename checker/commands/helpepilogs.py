@@ -138,6 +138,20 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
             "    --store postgresql://oit@db/oit --concurrency 4 --name crawler1",
         ],
     },
+    "serve": {
+        "th": [
+            "oitcheck serve --allow '*.go.th'",
+            "# หลัง nginx ใช้ worker ของ Celery และต้องใส่รหัสผ่านเพื่อดูภาพรวมกลุ่ม (docs/web.md)",
+            "oitcheck serve --store postgresql://oit@db/oit --engine celery \\",
+            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 --token-file /etc/oitcheck/token",
+        ],
+        "en": [
+            "oitcheck serve --allow '*.go.th'",
+            "# behind nginx, Celery workers, a token for the group view (docs/web.md)",
+            "oitcheck serve --store postgresql://oit@db/oit --engine celery \\",
+            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 --token-file /etc/oitcheck/token",
+        ],
+    },
     "demo": {
         "th": ["oitcheck demo", "oitcheck demo -f html -o demo.html", "oitcheck demo --lang en --no-ocr"],
         "en": ["oitcheck demo", "oitcheck demo -f html -o demo.html", "oitcheck demo --lang th --no-ocr"],
@@ -228,6 +242,11 @@ MEANINGS: dict[str, dict[str, str]] = {
         "en": "stopped normally (SIGTERM lets running checks finish)",
     },
     "2.worker": {"th": "ใช้ตัวกลางหรือที่เก็บผลไม่ได้", "en": "the broker or the store cannot be used"},
+    "0.serve": {"th": "หยุดตามปกติ", "en": "stopped normally"},
+    "2.serve": {
+        "th": "ตัวเลือก ที่เก็บผล ตัวกลาง ชุดเกณฑ์ หรือไฟล์รหัสผ่านใช้ไม่ได้ (ยังไม่เปิด)",
+        "en": "a bad option, store, broker, rule pack or token file (nothing started)",
+    },
     "0.rules": {"th": "สำเร็จ", "en": "done"},
     "2.rules": {
         "th": "ไฟล์ชุดเกณฑ์ใช้ไม่ได้ (บอกไฟล์ บรรทัด และข้อ) หรือไม่มีข้อนั้น",
@@ -248,6 +267,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "diff": READ_CODES,
     "dashboard": ("0.dashboard", "2.dashboard", "4.dashboard", "70", "130.plain"),
     "worker": ("0.worker", "2.worker", "70"),
+    "serve": ("0.serve", "2.serve", "70", "130.plain", "143.plain"),
     "rules": RULES_CODES,
     "rules.list": RULES_CODES,
     "rules.show": RULES_CODES,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.commands.servewords import SERVE_WORDS
+
 WORDS: dict[str, dict[str, str]] = {
     # ---- argparse's own words (English: argparse's, unchanged)
     "usage": {"th": "วิธีใช้: ", "en": "usage: "},
@@ -379,6 +381,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "say.batch_sites": {"th": "เว็บไซต์", "en": "sites"},
 }
+
+
+WORDS.update(SERVE_WORDS)
 
 
 def hw(key: str, lang: str, **kwargs: Any) -> str:

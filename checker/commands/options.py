@@ -81,8 +81,11 @@ def _resolve_entry(value: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(f"{address!r} in {value!r} is not an IP address") from None
 
 
-def add_check_options(p: argparse.ArgumentParser, lang: str | None = None, *, batch: bool = False) -> None:
-    """The crawl and report options of check, run, demo and batch (`batch`: -o/-f mean the batch's)."""
+def add_check_options(
+    p: argparse.ArgumentParser, lang: str | None = None, *, batch: bool = False, serve: bool = False
+) -> None:
+    """The crawl and report options of check, run, demo and batch (`batch`: -o/-f mean the batch's); `serve`:
+    the crawl options only (the web application writes no files and keeps a cache per site)."""
     lang = lang or env_lang()
 
     def h(key: str, **kwargs: object) -> str:
@@ -90,14 +93,15 @@ def add_check_options(p: argparse.ArgumentParser, lang: str | None = None, *, ba
 
     p.add_argument("--year", type=_year, default=None, help=h("year"))
     p.add_argument("--rules", default=None, metavar="PACK", help=h("rules", pack=DEFAULT_PACK))
-    p.add_argument(
-        "-f", "--format", type=_formats, default=None, metavar="LIST",
-        help=h("batch_format") if batch else h("format", formats=",".join(FORMATS)),
-    )  # fmt: skip
-    p.add_argument(
-        "-o", "--output", type=Path, default=None, metavar="DIR" if batch else "PATH",
-        help=h("batch_output") if batch else h("output"),
-    )  # fmt: skip
+    if not serve:
+        p.add_argument(
+            "-f", "--format", type=_formats, default=None, metavar="LIST",
+            help=h("batch_format") if batch else h("format", formats=",".join(FORMATS)),
+        )  # fmt: skip
+        p.add_argument(
+            "-o", "--output", type=Path, default=None, metavar="DIR" if batch else "PATH",
+            help=h("batch_output") if batch else h("output"),
+        )  # fmt: skip
     p.add_argument(
         "--max-pages", type=_checked(values.max_pages, "count"), default=None, metavar="N",
         help=h("max_pages", max=values.MAX_PAGES),
@@ -117,16 +121,23 @@ def add_check_options(p: argparse.ArgumentParser, lang: str | None = None, *, ba
     p.add_argument("--render", choices=["auto", "always", "never"], default=None, help=h("render"))
     p.add_argument("--browser", default=None, metavar="PATH", help=h("browser"))
     p.add_argument("--no-ocr", action="store_true", help=h("no_ocr"))
-    p.add_argument("--cache", type=Path, default=None, metavar="FILE", help=h("cache"))
+    if not serve:
+        p.add_argument("--cache", type=Path, default=None, metavar="FILE", help=h("cache"))
     p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
     p.add_argument("--insecure", action="store_true", help=h("insecure"))
-    p.add_argument("--allow-private", action="store_true", default=None, help=h("allow_private"))
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help=h("serve_allow_private" if serve else "allow_private"),
+    )
     p.add_argument(
         "--resolve", type=_resolve_entry, action="append", default=None, metavar="HOST:ADDRESS",
         help=h("resolve"),
     )  # fmt: skip
     p.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
-    p.add_argument("-q", "--quiet", action="store_true", help=h("quiet"))
+    if not serve:
+        p.add_argument("-q", "--quiet", action="store_true", help=h("quiet"))
 
 
 def add_operations_options(p: argparse.ArgumentParser, lang: str | None = None) -> None:

@@ -65,6 +65,7 @@ class NetworkPolicy:
     overrides: Mapping[str, str] = field(default_factory=dict)  # --resolve HOST:ADDRESS
     resolver: Resolver = system_resolve
     pinned: set[IPAddress] = field(default_factory=set)  # the site's own private addresses, allowed
+    pin_private: bool = True  # False: the site's own private addresses are refused too (oitcheck serve)
     addresses: dict[str, str] = field(default_factory=dict)  # host -> the checked address the browser must use
     refused: dict[str, str] = field(default_factory=dict)  # host -> why, for the report
 
@@ -95,7 +96,8 @@ class NetworkPolicy:
                 found = await self.lookup(host, port)
             except OSError:
                 continue
-            if host == self.start_host:  # the name the user gave: its www. twin earns nothing by being in scope
+            # The name the user gave: its www. twin earns nothing by being in scope.
+            if host == self.start_host and self.pin_private:
                 self.pinned.update(ip for ip in map(parse_ip, found) if ip is not None and not is_public(ip))
             allowed = [a for a in found if self.address_refusal(host, a) is None]
             if allowed:

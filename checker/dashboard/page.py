@@ -14,7 +14,7 @@ import base64
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -101,8 +101,10 @@ def render_dashboard(
     pack: RulePack | None = None,
     title: str | None = None,
     built: datetime | None = None,
+    toolbar: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The whole index.html as text; `links` maps a site to its report link (None: no link)."""
+    """The whole index.html as text; `links` maps a site to its report link (None: no link); `toolbar`
+    (label, link) pairs go above it when served live (oitcheck serve)."""
     lang = lang if lang in LANGS else "th"
     items = items_of(entries, pack, lang)
     order = ranked(entries)
@@ -148,6 +150,7 @@ def render_dashboard(
             last_item=items[-1].id if items else "",
             top=TOP,
             pct=lambda n, d: f"{100 * n / d:.1f}" if d else "0.0",
+            toolbar=list(toolbar),
         )
     )
 

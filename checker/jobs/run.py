@@ -161,6 +161,7 @@ class SiteJob:
     argv: tuple[str, ...] = ()
     run_key: str | None = None
     lock_key: str = ""  # the site's host: one host is never checked by two jobs at once
+    private_site: bool = True  # False: a site whose own name resolves to a private address is refused (web form)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -171,6 +172,7 @@ class SiteJob:
             "argv": list(self.argv),
             "run_key": self.run_key,
             "lock_key": self.lock_key,
+            "private_site": self.private_site,
         }
 
     @classmethod
@@ -185,6 +187,7 @@ class SiteJob:
             argv=tuple(str(a) for a in argv) if isinstance(argv, list | tuple) else (),
             run_key=str(data["run_key"]) if data.get("run_key") else None,
             lock_key=str(data.get("lock_key") or ""),
+            private_site=bool(data.get("private_site", True)),  # messages queued before the field: as before
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -157,11 +158,12 @@ def render_html(
     indicators: dict[str, str] | None = None,
     titles: dict[str, str] | None = None,
     scoring: Scoring | None = None,
+    toolbar: Sequence[tuple[str, str]] = (),
     **_: Any,
 ) -> str:
     """The whole report as one HTML page, what to fix first at the top. `indicators` names the
     sub-indicators and `titles` the items (code -> name in `lang`); `scoring` is the pack's (the OIT estimate;
-    None: the default weights and grades)."""
+    None: the default weights and grades); `toolbar` (label, link) pairs go above it (oitcheck serve)."""
     indicators = indicators or {}
     css, css_hash = _asset("report.css")
     js, js_hash = _asset("filter.js")
@@ -207,5 +209,6 @@ def render_html(
         when=lambda iso: when(iso, lang),
         web_url=web_url,
         short=lambda url: short_url(url, report.site.url),
+        toolbar=list(toolbar),
         **summary,
     )
