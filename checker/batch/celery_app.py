@@ -17,21 +17,28 @@ number of machines that share one store (PostgreSQL). What makes it lose nothing
 - a job whose worker died MAX_DELIVERIES times (a site that makes the crawler run out of memory) is reported as
   not checked instead of being handed out for ever.
 
+While a job runs, its worker writes the check's progress to Redis (PROGRESS_KEY + task id), for the web
+application that queued it (checker/web/celery_runner.py); a progress write never fails a check.
+
 Only JSON crosses the broker (never pickle), and the store's address crosses it without its password: the
 worker saves into the store it was started with (`--store`) after checking it is the batch's store.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
 import random
 import socket
+import time
 import traceback
+from collections.abc import Callable
 from contextlib import AbstractContextManager, suppress
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
@@ -43,9 +50,15 @@ from checker.jobs.run import JobOutcome, SiteJob, execute
 from checker.operations.lock import LockBusy
 from checker.store import Store, StoreError
 
+if TYPE_CHECKING:
+    from checker.web.jobs import Progress
+
 log = logging.getLogger("oitcheck.worker")
 
 QUEUE = "oitcheck"
+# Checks started from the web page (oitcheck serve): a queue of their own, which workers read along with the
+# batch's (kombu takes from non-empty queues in turn), so a clerk's check does not wait behind a night's batch.
+WEB_QUEUE = "oitcheck-web"
 TASK = "oitcheck.check_site"
 BROKER_ENV = "OITCHECK_BROKER"  # for `celery -A checker.batch.celery_engine worker`
 STORE_ENV = "OITCHECK_STORE"  # the store such a worker saves into
@@ -64,6 +77,10 @@ STORE_POLL_BATCH = 500  # jobs looked up per store look
 _SCHEMES = ("redis", "rediss")
 _FINAL = ("SUCCESS", "FAILURE", "REVOKED")
 _JOB_KEY = "oitcheck:job:"  # hash per task id: queued (set by the coordinator), deliveries (counted by workers)
+PROGRESS_KEY = "oitcheck:progress:"  # + task id: the running check's Progress as JSON (checker/web/celery_runner.py)
+PROGRESS_TTL = 3600  # seconds a progress report stays in Redis
+PROGRESS_TIMEOUT = 2.0  # seconds a progress write may take: a slow Redis must not eat the check's budget
+PROGRESS_PAUSE = 30.0  # seconds without progress writes after one failed
 
 
 # --------------------------------------------------------------------------- configuration
@@ -203,7 +220,7 @@ def _store_for(wanted: str) -> str:
 # --------------------------------------------------------------------------- inside a worker process
 
 _stores: dict[str, Store] = {}
-_clients: dict[tuple[int, str], redis.Redis] = {}
+_clients: dict[tuple[int, str, float], redis.Redis] = {}
 
 
 def _store(spec: str) -> Store:
@@ -223,11 +240,13 @@ def _drop_store(spec: str) -> None:
             store.close()
 
 
-def _client(url: str) -> redis.Redis:
-    key = (os.getpid(), url)  # a connection is not shared across fork
+def _client(url: str, timeout: float = 30.0) -> redis.Redis:
+    key = (os.getpid(), url, timeout)  # a connection is not shared across fork
     client = _clients.get(key)
     if client is None:
-        client = _clients[key] = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT, socket_timeout=30)
+        client = _clients[key] = redis.Redis.from_url(
+            url, socket_connect_timeout=min(timeout, CONNECT_TIMEOUT), socket_timeout=timeout
+        )
     return client
 
 
@@ -247,6 +266,25 @@ def _deliveries(task_id: str, step: int) -> int:
 def _finished(task_id: str) -> None:
     with suppress(redis.RedisError):
         _client(str(app.conf.broker_url)).delete(_JOB_KEY + task_id)
+
+
+def _publisher(task_id: str) -> Callable[[Progress], None]:
+    """Where the check's progress goes: Redis, for the web application that queued it to show. Best effort: a
+    write that fails is logged and the next ones skipped for PROGRESS_PAUSE seconds; the check goes on."""
+    key = PROGRESS_KEY + task_id
+    paused_until = 0.0
+
+    def publish(p: Progress) -> None:
+        nonlocal paused_until
+        if time.monotonic() < paused_until:
+            return
+        try:
+            _client(str(app.conf.broker_url), PROGRESS_TIMEOUT).setex(key, PROGRESS_TTL, json.dumps(asdict(p)))
+        except redis.RedisError as exc:
+            paused_until = time.monotonic() + PROGRESS_PAUSE
+            log.warning("cannot report the progress of job %s: %s", task_id, exc)
+
+    return publish
 
 
 def _lock(job: SiteJob, spec: str) -> AbstractContextManager[object]:
@@ -280,8 +318,11 @@ def check_site(self: Any, job_data: dict[str, object], store_spec: str) -> dict[
         )
     spec = ""
     try:
+        from checker.web.runners import progress_crawl  # not at import: checker.web imports the batch engine
+
         spec = _store_for(store_spec)
-        outcome = execute(job, _store(spec), lambda j: _lock(j, spec)).to_dict()
+        crawl = progress_crawl(_publisher(task_id), job.private_site)
+        outcome = execute(job, _store(spec), lambda j: _lock(j, spec), crawl=crawl).to_dict()
     except LockBusy:
         _deliveries(task_id, -1)  # waiting for the host is not a delivery that died
         if self.request.retries >= MAX_LOCK_RETRIES:

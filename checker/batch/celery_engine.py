@@ -90,8 +90,10 @@ class CeleryEngine:
         poll: float = RESULT_POLL,
         store_poll: float = STORE_POLL,
         connect_timeout: float = CONNECT_TIMEOUT,
+        queue: str = QUEUE,
     ) -> None:
         probe_broker(broker, connect_timeout)
+        self.queue = queue
         self.broker = broker
         self.store_spec = store_spec
         self.visibility = visibility_default() if visibility is None else float(visibility)
@@ -183,7 +185,7 @@ class CeleryEngine:
                     TASK,
                     args=(s.job.to_dict(), spec),
                     task_id=s.task_id,
-                    queue=QUEUE,
+                    queue=self.queue,
                     soft_time_limit=soft,
                     time_limit=hard,
                 )

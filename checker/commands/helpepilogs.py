@@ -242,7 +242,10 @@ MEANINGS: dict[str, dict[str, str]] = {
         "en": "stopped normally (SIGTERM lets running checks finish)",
     },
     "2.worker": {"th": "ใช้ตัวกลางหรือที่เก็บผลไม่ได้", "en": "the broker or the store cannot be used"},
-    "0.serve": {"th": "หยุดตามปกติ", "en": "stopped normally"},
+    "0.serve": {
+        "th": "หยุดตามปกติ (Ctrl-C หรือ SIGTERM: งานที่กำลังตรวจจะถูกยกเลิกและไม่บันทึก)",
+        "en": "stopped (Ctrl-C or SIGTERM: checks still running are abandoned, not stored)",
+    },
     "2.serve": {
         "th": "ตัวเลือก ที่เก็บผล ตัวกลาง ชุดเกณฑ์ หรือไฟล์รหัสผ่านใช้ไม่ได้ (ยังไม่เปิด)",
         "en": "a bad option, store, broker, rule pack or token file (nothing started)",
@@ -267,7 +270,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "diff": READ_CODES,
     "dashboard": ("0.dashboard", "2.dashboard", "4.dashboard", "70", "130.plain"),
     "worker": ("0.worker", "2.worker", "70"),
-    "serve": ("0.serve", "2.serve", "70", "130.plain", "143.plain"),
+    "serve": ("0.serve", "2.serve", "70"),
     "rules": RULES_CODES,
     "rules.list": RULES_CODES,
     "rules.show": RULES_CODES,

@@ -2,7 +2,7 @@
 
 Everything is checked before the server starts — the store opens, the rule pack loads, the broker answers, the
 allow-list and the rate parse — so a wrong option is one line and exit 2, not a server that fails on the first
-request. SIGTERM and Ctrl-C stop it (running checks are abandoned; their sites are not stored).
+request. SIGTERM and Ctrl-C stop it with exit 0 (running checks are abandoned; their sites are not stored).
 """
 
 from __future__ import annotations
@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +137,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Serve until stopped."""
     import uvicorn
 
-    from checker.web.app import create_app
+    from checker.web.app import create_app, make_queue
 
     host, port = _bind(args.bind)
     config = config_from(args)
@@ -145,10 +149,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.print(escape(hw("say.serve_open", lang)), highlight=False)
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    queue = make_queue(config)
     proxies = [a.strip() for a in (args.proxy or "").split(",") if a.strip()]
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(config),
+            create_app(config, queue),
             host=host,
             port=port,
             proxy_headers=bool(proxies),
@@ -159,5 +164,25 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             timeout_graceful_shutdown=5,
         )
     )
-    server.run()
+    with _quiet_stop():
+        server.run()
+    err.print(escape(hw("say.serve_stopped", lang, n=queue.abandoned())), highlight=False)
+    if queue.abandoned():  # their threads would keep the process alive until their crawls end
+        sys.stderr.flush()
+        os._exit(EXIT_OK)
     return EXIT_OK
+
+
+@contextmanager
+def _quiet_stop() -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop the server cleanly (exit 0, what systemctl stop expects). uvicorn handles both
+    and, once shut down, raises them again for the handlers it found: here those are no-ops, not the check's
+    "interrupted, nothing stored" (checker/cli.py)."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in saved:
+        signal.signal(sig, lambda *_: None)
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)

@@ -66,6 +66,10 @@ SERVE_WORDS: dict[str, dict[str, str]] = {
         "th": "oitcheck serve: เปิดที่ {url} ตรวจได้เฉพาะ {allow} ทำงานแบบ {engine} บันทึกผลที่ {store}",
         "en": "oitcheck serve: listening on {url}, checks {allow}, engine {engine}, store {store}",
     },
+    "say.serve_stopped": {
+        "th": "oitcheck serve: หยุดแล้ว (ยกเลิกงานที่กำลังตรวจ {n} งาน ไม่บันทึกผล)",
+        "en": "oitcheck serve: stopped ({n} running checks abandoned, not stored)",
+    },
     "say.serve_open": {
         "th": "คำเตือน: ภาพรวมกลุ่มเปิดให้ทุกคน (ตั้ง --token-file หรือให้เว็บเซิร์ฟเวอร์ด้านหน้าตรวจสิทธิ์)",
         "en": "warning: the group view is open to anyone (set --token-file, or let the web server in front "

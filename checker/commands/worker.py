@@ -43,6 +43,7 @@ def add_parser(sub: argparse._SubParsersAction, lang: str | None = None) -> None
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Serve until stopped; UsageError / StoreError (exit 2) when the broker or the store cannot be used."""
     from checker.batch import celery_engine as ce
+    from checker.batch.celery_app import WEB_QUEUE
 
     concurrency = args.concurrency if args.concurrency is not None else min(2, os.cpu_count() or 1)
     if not 1 <= concurrency <= 64:
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     ce.configure(ce.app, args.broker, visibility)
     from checker.store.open import describe_store
 
-    said = hw("say.worker_started", args.lang or env_lang(), queue=ce.QUEUE, broker=ce.redact_url(args.broker),
+    queues = f"{WEB_QUEUE}, {ce.QUEUE}"
+    said = hw("say.worker_started", args.lang or env_lang(), queue=queues, broker=ce.redact_url(args.broker),
               store=describe_store(args.store), n=concurrency, visibility=visibility)  # fmt: skip
     err.print(escape(said), highlight=False)
     for noisy in ("httpx", "httpcore"):  # a line per request at INFO: the task lines are what matter here
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         pool_cls="prefork",
         concurrency=concurrency,
         loglevel=args.loglevel,
-        queues=[ce.QUEUE],
+        queues=[WEB_QUEUE, ce.QUEUE],  # the web's checks in turn with the batch's
         without_gossip=True,
         without_mingle=True,
         without_heartbeat=True,

@@ -68,9 +68,13 @@ def make_runner(config: WebConfig) -> Runner:
     return LocalRunner(config.store)
 
 
-def create_app(config: WebConfig, runner: Runner | None = None) -> ASGI:
-    """The whole application for `config`; `runner` replaces the engine's (tests of the queue)."""
-    queue = JobQueue(runner or make_runner(config), workers=config.workers, limit=config.queue)
+def make_queue(config: WebConfig, runner: Runner | None = None) -> JobQueue:
+    return JobQueue(runner or make_runner(config), workers=config.workers, limit=config.queue)
+
+
+def create_app(config: WebConfig, queue: JobQueue | None = None) -> ASGI:
+    """The whole application for `config`, its checks on `queue` (default: a new one on the engine's runner)."""
+    queue = queue or make_queue(config)
     reader = Reader(config.store)
     secret = config.secret or secrets.token_urlsafe(32)
 

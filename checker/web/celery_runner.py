@@ -15,7 +15,7 @@ from contextlib import suppress
 
 import redis
 
-from checker.batch.celery_app import _JOB_KEY, PROGRESS_KEY, RESULT_POLL, STORE_POLL, log, probe_broker
+from checker.batch.celery_app import _JOB_KEY, PROGRESS_KEY, RESULT_POLL, STORE_POLL, WEB_QUEUE, log, probe_broker
 from checker.batch.celery_engine import CeleryEngine
 from checker.commands.exits import EXIT_INTERNAL, EXIT_USAGE, UsageError
 from checker.jobs.run import JobOutcome, SiteJob, reused_outcome
@@ -51,7 +51,12 @@ class CeleryRunner:
         """Queue the job, report its progress as it changes, return its outcome (blocking)."""
         try:
             engine = CeleryEngine(
-                self.broker, self.store_spec, visibility=self.visibility, margin=self.margin, store_poll=self.store_poll
+                self.broker,
+                self.store_spec,
+                visibility=self.visibility,
+                margin=self.margin,
+                store_poll=self.store_poll,
+                queue=WEB_QUEUE,  # not behind a night's batch: workers take from both queues in turn
             )
         except UsageError as exc:
             return JobOutcome(job.run_key, job.lock_key, None, EXIT_USAGE, False, False, str(exc))

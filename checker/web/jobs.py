@@ -15,6 +15,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
@@ -81,6 +82,9 @@ class JobQueue:
         self._busy: set[str] = set()  # hosts being checked
         self._wake = asyncio.Condition()
         self._tasks: list[asyncio.Task[None]] = []
+        # Its own threads, not the loop's default executor: asyncio.run waits for that one at exit, and a
+        # stopping server must not wait for a crawl's whole budget (see abandoned()).
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="oitcheck-web-check")
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self._work(), name=f"oitcheck-web-{i}") for i in range(self.workers)]
@@ -90,6 +94,12 @@ class JobQueue:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def abandoned(self) -> int:
+        """Checks still running after stop(): their threads cannot be interrupted, so the command ends the
+        process without waiting for them (their sites are not stored)."""
+        return sum(1 for j in self.jobs.values() if j.state == "running")
 
     # -- submitting and reading
 
@@ -165,7 +175,7 @@ class JobQueue:
             web.progress = p
 
         try:
-            outcome = await asyncio.to_thread(self.runner.run, web.job, progress)
+            outcome = await asyncio.get_running_loop().run_in_executor(self._pool, self.runner.run, web.job, progress)
         except Exception as exc:  # a bug checking one site is that job's failure, not the server's end
             log.exception("checking %s failed", web.job.url)
             web.state, web.error = "failed", f"internal error: {exc}"
