@@ -22,7 +22,7 @@ from checker.operations.config import SiteConfig
 from checker.store import SqliteStore
 
 THAI = re.compile("[\u0e00-\u0e7f]")
-COMMANDS = ["check", "run", "history", "diff", "batch", "dashboard", "worker", "demo", "rules"]
+COMMANDS = ["check", "run", "history", "diff", "batch", "dashboard", "worker", "serve", "demo", "rules"]
 
 
 def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

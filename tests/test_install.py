@@ -247,13 +247,29 @@ def _blocks(markdown: str, lang: str) -> list[str]:
     return re.findall(rf"^```{lang}\n(.*?)^```$", markdown, re.M | re.S)
 
 
+# Each shipped unit and the page that shows it in full (an ```ini block, byte for byte).
+UNIT_PAGES = {
+    "oitcheck@.service": OPERATIONS,
+    "oitcheck@.timer": OPERATIONS,
+    "oitcheck-serve.service": DOCS / "web.md",
+    "oitcheck-worker.service": DOCS / "web.md",
+}
+
+
+def _settings(unit: Path) -> dict[str, str]:
+    """A unit's `Key=value` lines (continuation lines joined), comments left out."""
+    text = re.sub(r"\\\n\s*", " ", unit.read_text(encoding="utf-8"))
+    return dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
+
+
 def test_the_units_in_the_docs_are_the_shipped_files_and_use_the_installed_paths() -> None:
     ops = OPERATIONS.read_text(encoding="utf-8")
     units = sorted(UNITS.iterdir())
-    assert [u.name for u in units] == ["oitcheck@.service", "oitcheck@.timer"]
-    shown = _blocks(ops, "ini")
+    assert [u.name for u in units] == sorted(UNIT_PAGES)
     for unit in units:
-        assert unit.read_text(encoding="utf-8") in shown, f"docs/operations.md does not show {unit.name} as shipped"
+        page = UNIT_PAGES[unit.name]
+        shown = _blocks(page.read_text(encoding="utf-8"), "ini")
+        assert unit.read_text(encoding="utf-8") in shown, f"{page.relative_to(ROOT)} does not show {unit.name}"
     service = dict(
         line.split("=", 1)
         for line in (UNITS / "oitcheck@.service").read_text(encoding="utf-8").splitlines()
@@ -274,6 +290,32 @@ def test_the_units_in_the_docs_are_the_shipped_files_and_use_the_installed_paths
         if line and not line.startswith("#") and "=" not in line.split()[0]
     ]
     assert crons and all(line.split()[5:7] == ["oitcheck", INSTALLED] for line in crons), crons
+
+
+def test_the_serve_and_worker_units_run_the_installed_program_as_the_job_user() -> None:
+    from checker.batch.celery_app import WEB_QUEUE
+
+    for name, command in (("oitcheck-serve.service", "serve"), ("oitcheck-worker.service", "worker")):
+        unit = _settings(UNITS / name)
+        assert unit["User"] == unit["Group"] == "oitcheck", name
+        assert unit["Environment"] == f"OITCHECK_HOME={STATE}" and unit["StateDirectory"] == "oitcheck", name
+        assert unit["ExecStart"].startswith(f"{INSTALLED} {command} "), name
+    serve = _settings(UNITS / "oitcheck-serve.service")
+    assert serve["Restart"] == "on-failure"
+    words = serve["ExecStart"].split()
+    for flag, value in (
+        ("--store", f"{STATE}/history.db"),
+        ("--allow", "'*.go.th'"),
+        ("--bind", "127.0.0.1:8080"),
+        ("--proxy", "127.0.0.1"),
+        ("--token-file", "/etc/oitcheck/web-token"),
+        ("--secret-file", "/etc/oitcheck/web-secret"),
+    ):
+        assert words[words.index(flag) + 1] == value, flag
+    # the nginx block of docs/web.md sends to the address the unit listens on
+    web = (DOCS / "web.md").read_text(encoding="utf-8")
+    assert "proxy_pass http://127.0.0.1:8080;" in web and WEB_QUEUE in web
+    assert _settings(UNITS / "oitcheck-worker.service")["Restart"] == "always"  # as docs/distributed.md says
 
 
 def test_the_documented_site_config_writes_where_the_job_may(tmp_path: Path) -> None:
@@ -300,6 +342,7 @@ def test_systemd_analyze_verify_accepts_the_units(tmp_path: Path) -> None:
         assert INSTALLED in text or unit.suffix != ".service"
         (tmp_path / unit.name).write_text(text.replace(INSTALLED, str(script)), encoding="utf-8")
     instances = [str(tmp_path / "oitcheck@example.service"), str(tmp_path / "oitcheck@example.timer")]
+    instances += [str(tmp_path / u.name) for u in sorted(UNITS.iterdir()) if "@" not in u.name]
     result = subprocess.run([analyze, "verify", *instances], capture_output=True, text=True, timeout=60)
     said = [line for line in (result.stdout + result.stderr).splitlines() if "oitcheck" in line]
     assert result.returncode == 0 and said == [], result.stdout + result.stderr

@@ -143,13 +143,15 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
             "oitcheck serve --allow '*.go.th'",
             "# หลัง nginx ใช้ worker ของ Celery และต้องใส่รหัสผ่านเพื่อดูภาพรวมกลุ่ม (docs/web.md)",
             "oitcheck serve --store postgresql://oit@db/oit --engine celery \\",
-            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 --token-file /etc/oitcheck/token",
+            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 \\",
+            "    --token-file /etc/oitcheck/web-token",
         ],
         "en": [
             "oitcheck serve --allow '*.go.th'",
             "# behind nginx, Celery workers, a token for the group view (docs/web.md)",
             "oitcheck serve --store postgresql://oit@db/oit --engine celery \\",
-            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 --token-file /etc/oitcheck/token",
+            "    --broker redis://redis:6379/0 --proxy 127.0.0.1 \\",
+            "    --token-file /etc/oitcheck/web-token",
         ],
     },
     "demo": {
@@ -244,11 +246,11 @@ MEANINGS: dict[str, dict[str, str]] = {
     "2.worker": {"th": "ใช้ตัวกลางหรือที่เก็บผลไม่ได้", "en": "the broker or the store cannot be used"},
     "0.serve": {
         "th": "หยุดตามปกติ (Ctrl-C หรือ SIGTERM: งานที่กำลังตรวจจะถูกยกเลิกและไม่บันทึก)",
-        "en": "stopped (Ctrl-C or SIGTERM: checks still running are abandoned, not stored)",
+        "en": "stopped (Ctrl-C or SIGTERM: running checks are abandoned, not stored)",
     },
     "2.serve": {
-        "th": "ตัวเลือก ที่เก็บผล ตัวกลาง ชุดเกณฑ์ หรือไฟล์รหัสผ่านใช้ไม่ได้ (ยังไม่เปิด)",
-        "en": "a bad option, store, broker, rule pack or token file (nothing started)",
+        "th": "ตัวเลือก ที่เก็บผล ตัวกลาง ชุดเกณฑ์ หรือไฟล์รหัสผ่าน/กุญแจใช้ไม่ได้ (ยังไม่เปิด)",
+        "en": "a bad option, store, broker, pack, token or secret file (not started)",
     },
     "0.rules": {"th": "สำเร็จ", "en": "done"},
     "2.rules": {

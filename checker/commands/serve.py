@@ -47,7 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[Any], lang: str | None = None) ->
     p.add_argument("--token-file", type=Path, default=None, metavar="FILE", help=hw("opt.token_file", lang))
     p.add_argument("--secret-file", type=Path, default=None, metavar="FILE", help=hw("opt.secret_file", lang))
     p.add_argument("--proxy", default=None, metavar="ADDRESSES", help=hw("opt.proxy", lang))
-    p.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=hw("opt.cache_dir", lang))
+    p.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=hw("opt.serve_cache_dir", lang))
     add_check_options(p, lang, serve=True)
 
 
@@ -105,7 +105,8 @@ def config_from(args: argparse.Namespace) -> Any:
     allow = AllowList.parse(args.allow, args.allow_sites)
     if not allow.patterns:
         raise UsageError("--allow names no host: give patterns such as '*.go.th'")
-    base = replace_ns(args, year=None, no_cache=True)
+    base = replace_ns(args, year=None, no_cache=True)  # the year comes from the form, the cache per site (views)
+    argv = [a for a in job_argv(base, "") if a != "--no-cache" or args.no_cache]
     year = pack.fiscal_year
     years = ((args.year,) if args.year else ()) + tuple(y for y in (year, year + 1, year - 1) if y != args.year)
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_path().parent / "web")
@@ -113,7 +114,7 @@ def config_from(args: argparse.Namespace) -> Any:
         store=spec,
         pack=pack,
         allow=allow,
-        argv=job_argv(base, ""),
+        argv=argv,
         years=years
         + tuple(y for y in (pack.fiscal_year, pack.fiscal_year + 1, pack.fiscal_year - 1) if y not in years),
         engine=args.engine,

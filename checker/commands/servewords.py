@@ -58,6 +58,10 @@ SERVE_WORDS: dict[str, dict[str, str]] = {
         "th": "ที่อยู่ของ reverse proxy ที่เชื่อถือ X-Forwarded-For ได้ เช่น 127.0.0.1 (เพื่อจำกัดอัตราตามผู้ใช้จริง)",
         "en": "reverse proxies whose X-Forwarded-For is trusted, e.g. 127.0.0.1 (rate limits per real client)",
     },
+    "opt.serve_cache_dir": {
+        "th": "โฟลเดอร์แคช HTTP แยกไฟล์ละเว็บไซต์ (ค่าเริ่มต้น ~/.cache/oitcheck/web/)",
+        "en": "one HTTP cache file per site here (default ~/.cache/oitcheck/web/)",
+    },
     "opt.serve_allow_private": {
         "th": "อนุญาตให้ตรวจเว็บไซต์ที่ชี้ไปยังที่อยู่ภายใน (intranet, 127.0.0.1) ปกติไม่อนุญาต",
         "en": "allow sites whose names point to private addresses (intranet, 127.0.0.1); refused by default",

@@ -1,8 +1,9 @@
 """The web application: routes, and the layers every request passes through.
 
 Outermost first: a bound on the request body (a form is two fields), security headers, CSRF protection on
-every POST (asgi-csrf: a signed double-submit cookie; a post without its token is refused, with or without
-cookies), then Starlette's routes (checker/web/views.py). Checks run on the queue (checker/web/jobs.py),
+every POST (asgi-csrf: a signed double-submit cookie; a form post without its token is refused, with or
+without cookies; a request with an `Authorization: Bearer` header passes, as browsers never add one to a
+cross-site form), then Starlette's routes (checker/web/views.py). Checks run on the queue (checker/web/jobs.py),
 started and stopped with the application.
 """
 
@@ -196,6 +197,7 @@ class _TooBig(Exception):
 
 
 async def _too_big(send: Send) -> None:
-    body = b"request too large\n"
-    await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"text/plain")]})
+    body = (w("err_too_big", "th") + " / " + w("err_too_big", "en") + "\n").encode("utf-8")
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", b"%d" % len(body))]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -1,6 +1,7 @@
 """The web application's checks on Celery workers (`oitcheck serve --engine celery`): a job goes to the
-`oitcheck` queue exactly as a batch's would (CeleryEngine: its time limits, its store rules), and the check's
-progress comes back through Redis, where the worker writes it (checker/batch/celery_app.py `_publisher`).
+`oitcheck-web` queue (WEB_QUEUE, which workers read in turn with the batch's) as a batch's job would
+(CeleryEngine: its time limits, its store rules), and the check's progress comes back through Redis, where
+the worker writes it (checker/batch/celery_app.py `_publisher`).
 
 A page must never wait for ever: a job no worker takes within `wait` seconds, or one still without a result
 `slack` seconds past its hard time limit once a worker has it (that worker died), ends as a failed job, one line.
