@@ -301,7 +301,8 @@ def test_the_serve_and_worker_units_run_the_installed_program_as_the_job_user() 
         assert unit["Environment"] == f"OITCHECK_HOME={STATE}" and unit["StateDirectory"] == "oitcheck", name
         assert unit["ExecStart"].startswith(f"{INSTALLED} {command} "), name
     serve = _settings(UNITS / "oitcheck-serve.service")
-    assert serve["Restart"] == "on-failure"
+    # on-failure alone would start a server with a bad option (exit 2) again every RestartSec, for ever
+    assert serve["Restart"] == "on-failure" and serve["RestartPreventExitStatus"] == "2"
     words = serve["ExecStart"].split()
     for flag, value in (
         ("--store", f"{STATE}/history.db"),

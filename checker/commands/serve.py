@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import signal
+import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,6 +60,22 @@ def _bind(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that an address in use or not ours is a UsageError (exit 2), not
+    uvicorn's own exit status."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def _read_secret(path: Path | None, env: str, what: str) -> str | None:
     """A token or secret from its file (first line), else the environment; None when neither is given."""
     if path is not None:
@@ -70,6 +87,8 @@ def _read_secret(path: Path | None, env: str, what: str) -> str | None:
             raise UsageError(f"the {what} in {path} is empty or shorter than 8 characters")
         return text[0]
     value = os.environ.get(env, "").strip()
+    if value and len(value) < 8:
+        raise UsageError(f"${env} is shorter than 8 characters")
     return value or None
 
 
@@ -142,6 +161,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     host, port = _bind(args.bind)
     config = config_from(args)
+    listening = _listen(host, port)  # before anything is said: a port in use is one line and exit 2
     lang = config.lang
     said = hw("say.serve_started", lang, url=f"http://{host}:{port}/", allow=config.allow.describe(),
               engine=config.engine, store=config.store)  # fmt: skip
@@ -166,7 +186,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         )
     )
     with _quiet_stop():
-        server.run()
+        server.run(sockets=[listening])
     err.print(escape(hw("say.serve_stopped", lang, n=queue.abandoned())), highlight=False)
     if queue.abandoned():  # their threads would keep the process alive until their crawls end
         sys.stderr.flush()

@@ -9,6 +9,7 @@ The token is compared in constant time; a signed-in browser holds a signed, time
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from itsdangerous import BadSignature, TimestampSigner
@@ -23,7 +24,9 @@ MAX_AGE = 12 * 3600  # a working day: sign in again tomorrow
 
 
 def _signer(request: Request) -> TimestampSigner:
-    return TimestampSigner(request.app.state.secret, salt="oitcheck-signin")
+    """Salted with the token's digest: a new token signs every browser out."""
+    digest = hashlib.sha256((_token(request) or "").encode()).hexdigest()
+    return TimestampSigner(request.app.state.secret, salt="oitcheck-signin:" + digest)
 
 
 def _token(request: Request) -> str | None:

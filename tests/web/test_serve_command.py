@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -139,3 +140,16 @@ def test_c_sigterm_during_a_check_abandons_it_at_once(tmp_path: Path) -> None:
     assert "1 " in err.splitlines()[-1] and took < 10, (took, err)  # one check abandoned, not waited for
     with sqlite3.connect(tmp_path / "history.db") as db:
         assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+
+
+def test_d_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "checker.cli", "serve", "--bind", f"127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=60, env={**os.environ, "OITCHECK_HOME": str(tmp_path)},
+        )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use", proc.stderr
