@@ -104,6 +104,7 @@ def create_app(config: WebConfig, queue: JobQueue | None = None) -> ASGI:
             Route("/signin", views.signin, methods=["GET", "POST"]),
             Route("/signout", views.signout, methods=["POST"]),
             Route("/healthz", views.health),
+            Route("/favicon.ico", views.favicon),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         exception_handlers={HTTPException: views.http_error},
@@ -174,19 +175,29 @@ def _limit_body(app: ASGI, limit: int = MAX_BODY) -> ASGI:
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _too_big(send)
             return
-        seen = 0
+        seen, over, started = 0, False, False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > limit:
+                over = True
                 raise _TooBig
             return message
 
-        try:
-            await app(scope, counted, send)
-        except _TooBig:
+        async def guarded(message: Message) -> None:
+            # Starlette's error layer answers 500 to the _TooBig a handler's read raises (a POST that skips
+            # asgi-csrf's own read: Bearer or X-CSRFToken), then re-raises it: that answer is dropped, the 413 sent.
+            nonlocal started
+            if over and not started:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        with contextlib.suppress(_TooBig):
+            await app(scope, counted, guarded)
+        if over and not started:
             await _too_big(send)
 
     return limited

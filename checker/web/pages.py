@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse
 
 from checker.i18n import LANGS
 from checker.report.charts import TrendPointView, trend_chart
-from checker.report.html import when
+from checker.report.html import status_label, when
 from checker.rules import loader
 from checker.rules.loader import RuleFileError
 from checker.rules.schema import RulePack
@@ -51,7 +51,14 @@ def _render(template: str, lang: str, **context: Any) -> str:
     return (
         _environment()
         .get_template(template)
-        .render(lang=lang, w=lambda key, **kw: w(key, lang, **kw), q=q, when=lambda iso: when(iso, lang), **context)
+        .render(
+            lang=lang,
+            w=lambda key, **kw: w(key, lang, **kw),
+            q=q,
+            when=lambda iso: when(iso, lang),
+            status_word=lambda code: status_label(code, lang),
+            **context,
+        )
     )
 
 

@@ -219,6 +219,8 @@ async def run_changes(request: Request) -> Response:
 
     earlier = await _read(request, before_of)
     changes = diff_reports(earlier[1], report) if earlier is not None else None
+    pack = pack_for(_config(request), report.ruleset.id)
+    titles = render_args(pack, lang)["titles"] if pack is not None else {i.id: i.title for i in report.items}
     return page(
         request,
         "changes.html.j2",
@@ -227,6 +229,7 @@ async def run_changes(request: Request) -> Response:
         report=report,
         before=earlier[0] if earlier else None,
         moved=[c for c in changes.items if c.kind != "unchanged"] if changes else [],
+        titles=titles,
     )
 
 
@@ -326,6 +329,11 @@ async def signout(request: Request) -> Response:
 async def health(request: Request) -> Response:
     queue = _queue(request)
     return JSONResponse({"ok": True, "running": queue.running(), "waiting": queue.waiting()})
+
+
+async def favicon(request: Request) -> Response:
+    """No icon, said plainly: a browser asks every page for /favicon.ico, and a 404 is an error in its console."""
+    return Response(status_code=204, headers={"cache-control": "public, max-age=86400"})
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
