@@ -109,15 +109,15 @@ class JobQueue:
 
     async def submit(self, job: SiteJob, site: str, year: int, client: str) -> tuple[WebJob, bool]:
         """Queue a check; returns the job and whether it is new (False: that site was already on its way)."""
-        known = self.active(site, year)
-        if known is not None:
-            return known, False
-        if len(self._waiting) >= self.limit:
-            raise QueueFull
-        web = WebJob(uuid.uuid4().hex, job, site, year, client)
-        self.jobs[web.id] = web
-        self._forget_old()
-        async with self._wake:
+        async with self._wake:  # the look, the bound and the append at once: two presses cannot both pass
+            known = self.active(site, year)
+            if known is not None:
+                return known, False
+            if len(self._waiting) >= self.limit:
+                raise QueueFull
+            web = WebJob(uuid.uuid4().hex, job, site, year, client)
+            self.jobs[web.id] = web
+            self._forget_old()
             self._waiting.append(web)
             self._wake.notify()
         return web, True

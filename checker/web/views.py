@@ -341,5 +341,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     if status == 404:
         return _error(request, 404, w("err_not_found", lang_of(request)))
+    if status == 405:  # GET /check: Enter pressed in the address bar after a refused form
+        return _error(request, 405, w("err_method", lang_of(request)))
     detail = exc.detail if isinstance(exc, HTTPException) else ""
     return _error(request, status, str(detail))

@@ -98,6 +98,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The form expired or did not come from this site; reload the page and send it again",
     ),
     "err_not_found": ("ไม่พบหน้านี้", "There is no such page"),
+    "err_method": (
+        "หน้านี้ใช้ส่งแบบฟอร์มเท่านั้น กรุณากลับไปกรอกแบบฟอร์มที่หน้าแรก",
+        "This address only takes a form; go back to the form on the first page",
+    ),
     "err_year": ("ปีงบประมาณต้องเป็น {years}", "The fiscal year must be one of {years}"),
     "err_too_big": ("คำขอใหญ่เกินไป", "The request is too large"),
     "err_store": ("อ่านประวัติการตรวจไม่ได้: {detail}", "The history cannot be read: {detail}"),

@@ -371,3 +371,11 @@ def test_security_headers_on_the_pages_and_the_report(web_server: Start, sites: 
             assert meta is not None
             policy = html.unescape(meta.group(1))  # the report's own: its inline style and script by hash only
             assert policy.startswith("default-src 'none'; style-src 'sha256-") and "script-src 'sha256-" in policy
+
+
+def test_get_on_a_form_address_is_a_page_in_the_clerks_language(web_server: Callable[..., WebServer]) -> None:
+    ws = web_server()
+    with ws.client() as client:
+        thai, english = client.get("/check"), client.get("/check?lang=en")
+    assert thai.status_code == english.status_code == 405
+    assert "หน้านี้ใช้ส่งแบบฟอร์มเท่านั้น" in thai.text and "only takes a form" in english.text
