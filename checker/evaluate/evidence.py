@@ -118,7 +118,9 @@ def gather(
             units[key] = _Builder(key, via, strength, [label], dict(kwargs))
         else:
             b.labels.append(label)
-            if strength > b.strength:
+            # Equal strength: the smaller `via`, not the first seen. Pages are seen in the order the crawl
+            # fetched them, which concurrency varies; the same site must give the same evidence every run.
+            if strength > b.strength or (strength == b.strength and via < b.found_via):
                 b.strength, b.found_via = strength, via
 
     def add_target(page: str, link: Link, strength: int, named: bool | None = None) -> None:
