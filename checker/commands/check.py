@@ -21,7 +21,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from checker.api import CheckRun, run_check
+from checker.api import CheckRun
 from checker.commands.exits import EXIT_SITE_DOWN, UsageError
 from checker.commands.interrupt import run_interruptible
 from checker.commands.options import Settings
@@ -32,7 +32,7 @@ from checker.crawl.cache_file import damaged_copies
 from checker.crawl.crawler import CrawlProgress
 from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.i18n import t
-from checker.jobs.run import run_job
+from checker.jobs.run import check_settings, run_job
 from checker.operations import values
 from checker.operations.pglock import site_lock
 from checker.operations.thresholds import decide
@@ -139,22 +139,7 @@ def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:
     earlier = _set_aside(s)
 
     def go(progress: Callable[[CrawlProgress], None] | None = None) -> CheckRun:
-        return run_interruptible(
-            lambda: run_check(
-                s.url,
-                pack,
-                s.year,
-                s.lang,
-                s.options,
-                on_progress=progress,
-                ocr="auto" if s.ocr else None,
-                cache=s.cache,
-                browser=s.browser,
-                verify=s.verify,
-                allow_private=s.allow_private,
-                resolve=s.resolve,
-            )
-        )
+        return run_interruptible(lambda: check_settings(s, pack, on_progress=progress))
 
     try:
         if s.quiet or not err.is_terminal:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from checker.dashboard.data import (
@@ -40,6 +40,7 @@ from checker.models import ITEM_STATUSES
 from checker.reasons import localise
 from checker.report import render_args
 from checker.report.html import render_html
+from checker.report.templating import environment
 from checker.rules.schema import RulePack
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,15 +48,8 @@ PAGE_SIZES = (50, 100, 250, 500)  # more rows at once than 500 (43 cells each) t
 TOP = 10  # rows of the most-common lists shown before "show all"
 
 
-@cache
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return environment(TEMPLATES)
 
 
 @cache

@@ -12,15 +12,17 @@ so a job redelivered after a worker died is kept exactly once.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from checker.api import CheckRun, run_check
 from checker.commands.exits import EXIT_FAILURES, EXIT_OK, EXIT_SITE_DOWN, EXIT_USAGE
 from checker.commands.options import Settings
 from checker.commands.present import waiver_lines
+from checker.crawl.results import CrawlProgress
 from checker.models import SiteReport
 from checker.operations.thresholds import decide
 from checker.operations.waivers import WaiverSet, apply_waivers, load_waivers
@@ -46,23 +48,37 @@ class JobResult:
     reused: bool = False
 
 
+def check_settings(
+    s: Settings,
+    pack: RulePack,
+    *,
+    on_progress: Callable[[CrawlProgress], None] | None = None,
+    on_settled: Callable[[int, int], None] | None = None,
+    private_site: bool = True,
+) -> Coroutine[Any, Any, CheckRun]:
+    """`run_check` for resolved Settings: the one place where a check's settings become the crawl's arguments
+    (the CLI with its display, the workers without, the web with its progress)."""
+    return run_check(
+        s.url,
+        pack,
+        s.year,
+        s.lang,
+        s.options,
+        on_progress=on_progress,
+        ocr="auto" if s.ocr else None,
+        cache=s.cache,
+        browser=s.browser,
+        verify=s.verify,
+        allow_private=s.allow_private,
+        resolve=s.resolve,
+        on_settled=on_settled,
+        private_site=private_site,
+    )
+
+
 def default_crawl(s: Settings, pack: RulePack) -> CheckRun:
     """The crawl with no display: what workers run."""
-    return asyncio.run(
-        run_check(
-            s.url,
-            pack,
-            s.year,
-            s.lang,
-            s.options,
-            ocr="auto" if s.ocr else None,
-            cache=s.cache,
-            browser=s.browser,
-            verify=s.verify,
-            allow_private=s.allow_private,
-            resolve=s.resolve,
-        )
-    )
+    return asyncio.run(check_settings(s, pack))
 
 
 def run_job(

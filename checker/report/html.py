@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from checker.i18n import LANGS, t
@@ -27,6 +27,7 @@ from checker.report.coverage import coverage_words
 from checker.report.fixes import Fix, FixPlan, plan
 from checker.report.fixwords import fw
 from checker.report.htmlwords import hw
+from checker.report.templating import environment
 from checker.report.terminal import MARKS
 from checker.report.urls import short_url as short_url  # re-exported: markdown, junit, dashboard
 from checker.report.urls import web_url as web_url
@@ -133,15 +134,8 @@ def fix_first(
 # --------------------------------------------------------------------------- the page
 
 
-@cache
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every template, whatever its name: the data is the crawled site's
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return environment(TEMPLATES)
 
 
 @cache

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -15,6 +14,7 @@ from starlette.responses import HTMLResponse
 from checker.i18n import LANGS
 from checker.report.charts import TrendPointView, trend_chart
 from checker.report.html import status_label, when
+from checker.report.templating import environment
 from checker.rules import loader
 from checker.rules.loader import RuleFileError
 from checker.rules.schema import RulePack
@@ -26,15 +26,8 @@ from checker.web.words import w
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@cache
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return environment(TEMPLATES)
 
 
 def lang_of(request: Request) -> str:

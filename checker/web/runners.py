@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from checker.api import CheckRun, run_check
+from checker.api import CheckRun
 from checker.batch.engine import host_lock
 from checker.commands.options import Settings
 from checker.crawl.results import CrawlProgress
-from checker.jobs.run import Crawl, JobOutcome, SiteJob, execute
+from checker.jobs.run import Crawl, JobOutcome, SiteJob, check_settings, execute
 from checker.rules.schema import RulePack
 from checker.web.jobs import Progress
 
@@ -51,21 +51,8 @@ def progress_crawl(report: Callable[[Progress], None], private_site: bool = True
     def crawl(s: Settings, pack: RulePack) -> CheckRun:
         reporter = _Reporter(report, len(pack.items))
         run = asyncio.run(
-            run_check(
-                s.url,
-                pack,
-                s.year,
-                s.lang,
-                s.options,
-                on_progress=reporter.crawled,
-                ocr="auto" if s.ocr else None,
-                cache=s.cache,
-                browser=s.browser,
-                verify=s.verify,
-                allow_private=s.allow_private,
-                resolve=s.resolve,
-                on_settled=reporter.settled,
-                private_site=private_site,
+            check_settings(
+                s, pack, on_progress=reporter.crawled, on_settled=reporter.settled, private_site=private_site
             )
         )
         stats = run.report.stats
