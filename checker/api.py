@@ -15,6 +15,7 @@ from checker.crawl.crawler import Crawler, CrawlOptions, CrawlProgress, CrawlRes
 from checker.crawl.doc_cache import DocumentCache, document_cache_path
 from checker.crawl.fetcher import Fetcher, HttpxFetcher
 from checker.crawl.netpolicy import NetworkPolicy, Resolver
+from checker.crawl.plans import Plan, PlanStore, plan_key, plan_path, seeds_of
 from checker.crawl.politeness import Policy, PoliteFetcher
 from checker.crawl.render import PlaywrightRenderer, find_browser
 from checker.crawl.scope import normalise_start_url
@@ -23,8 +24,30 @@ from checker.evaluate.evidence import SiteContent
 from checker.evaluate.naming import NamingMemo
 from checker.evaluate.recognise import ItemMatcher, priority_hint
 from checker.extract.ocr import Ocr, find_ocr
-from checker.models import Document, ItemResult, Reason, Resource, RulesetInfo, Score, SiteInfo, SiteReport, ToolInfo
+from checker.models import (
+    Document,
+    ItemResult,
+    Reason,
+    Resource,
+    RulesetInfo,
+    RunInfo,
+    Score,
+    SiteInfo,
+    SiteReport,
+    ToolInfo,
+)
 from checker.reasons import reason, render_arg, render_reason
+from checker.rerun import (
+    FULL_EVERY_DAYS,
+    Recheck,
+    Replay,
+    evidence_crawl,
+    evidence_report,
+    full_reason,
+    replayable,
+    revalidate,
+    run_info,
+)
 from checker.rules import loader
 from checker.rules.schema import RulePack
 
@@ -103,6 +126,8 @@ async def run_check(
     resolver: Resolver | None = None,
     on_settled: Callable[[int, int], None] | None = None,
     private_site: bool = True,
+    full: bool = False,
+    full_every: float = FULL_EVERY_DAYS,
 ) -> CheckRun:
     """Crawl `url`, evaluate every item of `pack` for fiscal `year`, and build the report.
 
@@ -138,13 +163,28 @@ async def run_check(
     # The browser starts only if a page needs it (an empty JavaScript shell, or --render always).
     mode = opts.render
     path = find_browser(browser) if mode != "never" else None
+    # What the last full crawl's verdicts rest on (kept beside the cache): re-checked first, when due.
+    plans = PlanStore.open(plan_path(cache)) if cache is not None else None
+    reads = f"{type(engine).__name__}:{getattr(engine, 'langs', '')}|{mode}:{bool(path)}"
+    key = plan_key(start, pack.model_dump_json(), year, lang, opts, reads)
+    plan = plans.get(key) if plans is not None else None
+    now = time.time()
+    why = full_reason(plan, full, full_every, now) if plans is not None else "no_cache"
+    recheck: Recheck | None = None
+    if why is None and plan is not None and plans is not None:
+        recheck = await revalidate(fetcher, plan.seeds, opts)
+        if not recheck.changed:
+            stood = run_info("unchanged", plan.full_at, full_every, recheck)
+            done = await _evidence_run(fetcher, own_fetcher, plans, plan, stood, recheck, start, started)
+            return CheckRun(done[0], done[1], None, engine is not None)
+        why = "changed"
     renderer = PlaywrightRenderer(path, policy=policy) if path else None
     # Next to the HTTP cache: what was read from each unchanged body, so a re-run does not read it again.
     doc_cache = DocumentCache.open(document_cache_path(cache)) if cache is not None else None
     try:
         settled = settled_check(pack, start, year, crawl_deadline, on_settled) if opts.early_stop else None
         crawler = Crawler(
-            fetcher,
+            Replay(fetcher, replayable(recheck)) if recheck is not None else fetcher,
             options,
             priority_hint(pack),
             on_progress,
@@ -190,6 +230,7 @@ async def run_check(
         items = evaluate(pack, content, year, lang, deadline=deadline)
         home_doc = crawl.documents.get(home_url)
         name = (home_doc.title or None) if home_doc else None
+    info = run_info(why or "first", now, full_every, recheck) if plans is not None else None
     report = SiteReport(
         tool=ToolInfo(version=__version__),
         site=SiteInfo(url=start, name=name),
@@ -199,9 +240,39 @@ async def run_check(
         stats=crawl.stats,
         score=score(items),
         items=items,
-        coverage=crawl.coverage(),
+        coverage=crawl.coverage().model_copy(update={"run": info}),
     )
+    if plans is not None:
+        _remember(plans, key, pack, crawl, report, now, down is None)
     return CheckRun(report, crawl, site_error, engine is not None)
+
+
+def _remember(plans: PlanStore, key: str, pack: RulePack, crawl: CrawlResult, report: SiteReport,
+              now: float, reached: bool) -> None:  # fmt: skip
+    """Keep what this full crawl's verdicts rest on for the next run's re-check (none after a run that did not
+    reach the site, stopped on its time budget, or rendered pages: a browser's page is not one response)."""
+    seeds = None
+    if reached and crawl.budget_exhausted != "time" and not crawl.stats.rendered:
+        home = crawl.start_url if crawl.start_url in crawl.resources else next(iter(crawl.resources))
+        content = SiteContent(home, crawl.resources, crawl.documents)
+        seeds = seeds_of(crawl, report.items, sorted(find_index_pages(pack, content)))
+    if seeds:
+        plans.put(key, Plan(now, seeds, report.model_copy(update={"changes": None, "trend": None, "estimate": None})))
+    else:
+        plans.forget(key)
+    plans.close()
+
+
+async def _evidence_run(
+    fetcher: Fetcher, own: bool, plans: PlanStore, plan: Plan, info: RunInfo, recheck: Recheck, start: str, started: str
+) -> tuple[SiteReport, CrawlResult]:
+    """Every seed answered as before: the previous verdicts stand (checker/rerun.py)."""
+    if own:
+        await fetcher.aclose()
+    sent = fetcher.stats.requests if isinstance(fetcher, PoliteFetcher) else len(recheck.answers)
+    crawl = evidence_crawl(start, recheck, sent)
+    plans.close()
+    return evidence_report(plan, info, started, _now(), crawl.stats), crawl
 
 
 def _site_down(crawl: CrawlResult, max_seconds: float) -> Reason | None:

@@ -54,6 +54,7 @@ class Resource:
     truncated: bool = False
     cut: str | None = None  # why the body was cut: "size" (the byte cap) or "time" (the time budget)
     last_modified: str | None = None  # the Last-Modified header, kept as a weak period signal
+    digest: str | None = None  # SHA-256 of the body as received (set when caches are on: re-checks compare it)
 
     @property
     def ok(self) -> bool:
@@ -166,6 +167,24 @@ class Stats(_Frozen):
     rendered: int = 0
 
 
+RunKind = Literal["full", "evidence"]
+RunWhy = Literal["first", "requested", "schedule", "changed", "unchanged", "no_cache"]
+
+
+class RunInfo(_Frozen):
+    """Which kind of run made the verdicts (checker/rerun.py). `full`: the site was crawled from its home
+    page. `evidence`: only what the last full crawl's verdicts rest on was revalidated, all of it unchanged,
+    so those verdicts stand. `why` says what decided it; `changed` lists what an evidence re-check found
+    changed (and a full crawl followed)."""
+
+    kind: RunKind
+    why: RunWhy
+    revalidated: int = 0  # addresses the previous verdicts rest on, revalidated in this run
+    changed: list[str] = []  # of those, the ones that changed (at most 20 listed)
+    full_crawl_at: str | None = None  # when the full crawl behind these verdicts ran (ISO 8601, UTC)
+    next_full_at: str | None = None  # when the next full crawl is due
+
+
 class Coverage(_Frozen):
     """What the crawl reached and what it could not, so a verdict can be read against it."""
 
@@ -189,6 +208,7 @@ class Coverage(_Frozen):
     off_site_redirects: dict[str, str] = {}  # the site's URL -> where it redirected off the site: not followed
     refused: dict[str, str] = {}  # URL -> why the network policy did not connect (a private address …)
     blocked_hosts: dict[str, int] = {}  # other hosts a rendered page's scripts called -> requests blocked
+    run: RunInfo | None = None  # the kind of run (added in 0.9; absent when no cache was used)
 
 
 class Score(_Frozen):

@@ -7,6 +7,7 @@ evaluator can say how evidence was found and why a link failed. Bounded by pages
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import heapq
 import itertools
 import time
@@ -390,6 +391,7 @@ class Crawler:
         res.truncated = result.truncated
         res.cut = result.cut
         res.last_modified = result.last_modified
+        res.digest = hashlib.sha256(result.body).hexdigest() if result.body and self.doc_cache is not None else None
         res.kind = classify(result.body, result.content_type, result.final_url) if result.body else _guess_kind(url)
         if res.ok and res.kind is ResourceKind.HTML and res.truncated:
             res.error = None  # a long page cut at the cap is still worth reading

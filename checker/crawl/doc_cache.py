@@ -45,7 +45,7 @@ def document_key(res: Resource, ocr: str) -> str:
     """`ocr` names the OCR engine in use ("" when none): a scan read without OCR differs from one read with it."""
     parts = (extractor_fingerprint(), res.url, res.final_url, res.content_type, res.kind.value, str(res.truncated), ocr)
     h = hashlib.sha256("\0".join(parts).encode())
-    h.update(hashlib.sha256(res.body).digest())
+    h.update(bytes.fromhex(res.digest) if res.digest else hashlib.sha256(res.body).digest())
     return h.hexdigest()
 
 

@@ -14,6 +14,8 @@ def render_json(report: SiteReport, **_: Any) -> str:
     for key in ("changes", "trend", "estimate"):
         if data.get(key) is None:
             data.pop(key, None)
+    if data.get("coverage") and data["coverage"].get("run") is None:
+        data["coverage"].pop("run", None)  # no cache, so no kind of run to tell
     for item in data["items"]:
         if item.get("waiver") is None:
             item.pop("waiver", None)
