@@ -5,6 +5,26 @@ OIT score in history and diff. Merged into checker/i18n.MESSAGES, where the repo
 from __future__ import annotations
 
 OPERATIONS_MESSAGES: dict[str, dict[str, str]] = {
+    # ---- which kind of run made the verdicts (checker/rerun.py; checker/report/coverage.py)
+    "run_evidence": {
+        "th": "ตรวจซ้ำเฉพาะหลักฐาน: ทั้ง {n} ที่อยู่ที่ผลการตรวจอ้างถึงยังเหมือนเดิม ผลจากการตรวจทั้งเว็บไซต์เมื่อ {at} จึงยังใช้ได้{next}",
+        "en": "Evidence re-check: all {n} addresses the verdicts rest on are unchanged, so the verdicts of the full "
+        "crawl of {at} stand{next}",
+    },
+    "run_changed": {
+        "th": "ตรวจทั้งเว็บไซต์: {n} จาก {total} ที่อยู่ที่ผลครั้งก่อนอ้างถึงเปลี่ยนไป (เช่น {first}){next}",
+        "en": "Full crawl: {n} of the {total} addresses the last verdicts rested on changed (first: {first}){next}",
+    },
+    "run_full_first": {
+        "th": "ตรวจทั้งเว็บไซต์: ครั้งแรกด้วยแคชนี้ ชุดเกณฑ์ ปี หรือขอบเขตการตรวจนี้{next}",
+        "en": "Full crawl: the first with this cache, pack, year and budgets{next}",
+    },
+    "run_full_requested": {"th": "ตรวจทั้งเว็บไซต์ตามที่สั่ง (--full){next}", "en": "Full crawl, as asked (--full){next}"},
+    "run_full_schedule": {
+        "th": "ตรวจทั้งเว็บไซต์ตามรอบ (การตรวจทั้งเว็บไซต์ครั้งก่อนครบกำหนดแล้ว){next}",
+        "en": "Full crawl, on schedule (the last full crawl was due for renewal){next}",
+    },
+    "run_next": {"th": " — ตรวจทั้งเว็บไซต์ครั้งถัดไป {at}", "en": " — next full crawl {at}"},
     # ---- operations: history, diff, waivers (checker/commands/present.py; change_* above are shared)
     "col_run": {"th": "ครั้งที่", "en": "Run"},
     "col_when": {"th": "เวลา (ไทย)", "en": "When (ICT, UTC+7)"},  # times in Thai time, as in the reports

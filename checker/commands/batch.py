@@ -130,10 +130,11 @@ def job_argv(args: argparse.Namespace, cache_key: str) -> list[str]:
         ("--render", args.render),
         ("--browser", args.browser),
         ("--lang", args.lang),
+        ("--full-every", getattr(args, "full_every", None)),
     ):
         if value is not None:
             argv += [flag, str(value)]
-    argv += [f for f, on in (("--no-ocr", args.no_ocr), ("--insecure", args.insecure)) if on]
+    argv += [f for f, on in (("--no-ocr", args.no_ocr), ("--insecure", args.insecure), ("--full", args.full)) if on]
     if args.allow_private:
         argv.append("--allow-private")
     for host, address in args.resolve or []:

@@ -31,6 +31,7 @@ from checker.crawl.cache import RevalidatingCache
 from checker.crawl.cache_file import damaged_copies
 from checker.crawl.crawler import CrawlProgress
 from checker.crawl.doc_cache import DocumentCache, document_cache_path
+from checker.crawl.plans import PlanStore, plan_path
 from checker.i18n import t
 from checker.jobs.run import check_settings, run_job
 from checker.operations import values
@@ -108,11 +109,12 @@ def prepare_cache(s: Settings, err: Console) -> Settings:
     without it, as a nightly job should when its home folder is read-only)."""
     if s.cache is None:
         return s
-    docs = document_cache_path(s.cache)
+    docs, plans = document_cache_path(s.cache), plan_path(s.cache)
     try:
         if s.cache.is_dir():
             raise IsADirectoryError(21, "it is a folder, not a file")
         moved = [(s.cache, RevalidatingCache.check(s.cache)), (docs, DocumentCache.check(docs))]
+        moved.append((plans, PlanStore.check(plans)))
     except (OSError, sqlite3.Error) as exc:
         why = os_reason(exc, s.cache) if isinstance(exc, OSError) else str(exc)
         if s.cache_given:
@@ -131,7 +133,8 @@ def _set_aside(s: Settings) -> set[tuple[Path, Path]]:
     """(cache file, damaged copy) pairs on disk now."""
     if s.cache is None:
         return set()
-    return {(p, aside) for p in (s.cache, document_cache_path(s.cache)) for aside in damaged_copies(p, 0.0)}
+    files = (s.cache, document_cache_path(s.cache), plan_path(s.cache))
+    return {(p, aside) for p in files for aside in damaged_copies(p, 0.0)}
 
 
 def crawl(s: Settings, pack: RulePack, err: Console) -> CheckRun:

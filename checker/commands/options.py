@@ -22,6 +22,7 @@ from checker.operations import values
 from checker.operations.config import SiteConfig
 from checker.operations.thresholds import FAILING, Gate, parse_fail_on
 from checker.report import FORMATS
+from checker.rerun import FULL_EVERY_DAYS
 from checker.rules.loader import DEFAULT_PACK
 from checker.store import default_history_path
 from checker.store.open import is_postgres
@@ -81,6 +82,17 @@ def _resolve_entry(value: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(f"{address!r} in {value!r} is not an IP address") from None
 
 
+def _days(value: str) -> float:
+    """--full-every: days between full crawls, 0 (every run) to 366."""
+    try:
+        days = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days") from None
+    if not 0 <= days <= 366:
+        raise argparse.ArgumentTypeError(f"{value!r}: use 0 (every run) to 366 days")
+    return days
+
+
 def add_check_options(
     p: argparse.ArgumentParser, lang: str | None = None, *, batch: bool = False, serve: bool = False
 ) -> None:
@@ -124,6 +136,10 @@ def add_check_options(
     if not serve:
         p.add_argument("--cache", type=Path, default=None, metavar="FILE", help=h("cache"))
     p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
+    p.add_argument("--full", action="store_true", help=h("full"))
+    p.add_argument(
+        "--full-every", type=_days, default=None, metavar="DAYS", help=h("full_every", days=f"{FULL_EVERY_DAYS:g}")
+    )
     p.add_argument("--insecure", action="store_true", help=h("insecure"))
     p.add_argument(
         "--allow-private",
@@ -192,6 +208,8 @@ class Settings:
     history: Path | str | None = None  # None: no history (--no-history, `history = false`, demo); str: PostgreSQL
     lock_dir: Path | None = None  # None: no lock (demo)
     wait_lock: bool = False
+    full: bool = False  # --full: crawl the whole site even when an evidence re-check would do (checker/rerun.py)
+    full_every: float = FULL_EVERY_DAYS  # days between full crawls; 0: every run is one
 
 
 def _pick(flag: T | None, configured: T | None, default: T) -> T:
@@ -249,4 +267,6 @@ def resolve(args: argparse.Namespace, url: str, config: SiteConfig | None = None
         history=history,
         lock_dir=lock_dir,
         wait_lock=operations and args.wait_lock,
+        full=bool(getattr(args, "full", False)),
+        full_every=_pick(getattr(args, "full_every", None), cfg.full_every_days, FULL_EVERY_DAYS),
     )

@@ -138,6 +138,13 @@ class PlanStore:
         except (sqlite3.Error, OSError):
             return None
 
+    @classmethod
+    def check(cls, path: Path) -> Path | None:
+        """As RevalidatingCache.check: open, set a damaged file aside, close; where it went, if anywhere."""
+        plans = cls(path)
+        plans._file.release()
+        return plans._file.set_aside
+
     def get(self, key: str) -> Plan | None:
         row = self._file.run("SELECT value FROM plans WHERE key = ?", key)
         if row is None:

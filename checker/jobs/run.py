@@ -73,6 +73,8 @@ def check_settings(
         resolve=s.resolve,
         on_settled=on_settled,
         private_site=private_site,
+        full=s.full,
+        full_every=s.full_every,
     )
 
 

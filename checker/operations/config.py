@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from checker.crawl.scope import BadURL, normalise_start_url
 from checker.models import ItemStatus
@@ -80,6 +80,7 @@ class SiteConfig(_Strict):
     allow_private: bool | None = None  # = --allow-private (checker/crawl/netpolicy.py)
     outputs: Outputs = Outputs()
     history: str | Literal[False] | None = None  # a path, or false for no history
+    full_every_days: float | None = Field(default=None, ge=0, le=366)  # = --full-every (checker/rerun.py)
 
     @field_validator("url")
     @classmethod

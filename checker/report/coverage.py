@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.i18n import t
-from checker.models import Coverage
+from checker.models import Coverage, RunInfo
 from checker.report.fences import elsewhere_lines, refused_line
 
 
@@ -22,6 +22,7 @@ class CoverageWords:
     read: str  # pages and documents read, and how long it took
     gaps: tuple[str, ...]  # what on the site was not read, one line per reason, the most consequential first
     notes: tuple[str, ...]  # links to other sites not followed, redirects off the site, scripts blocked
+    run: str = ""  # which kind of run made the verdicts (checker/rerun.py), when a cache made it matter
 
     @property
     def complete(self) -> bool:
@@ -30,7 +31,8 @@ class CoverageWords:
 
     def lines(self, lang: str) -> list[str]:
         """Every line in reading order: what was read, then what was not (or that nothing was missed)."""
-        return [self.read, *(self.gaps or (t("cov_all_read", lang),)), *self.notes]
+        head = [self.run] if self.run else []
+        return [*head, self.read, *(self.gaps or (t("cov_all_read", lang),)), *self.notes]
 
 
 def coverage_words(cov: Coverage, lang: str) -> CoverageWords:
@@ -38,7 +40,22 @@ def coverage_words(cov: Coverage, lang: str) -> CoverageWords:
     cache = t("cov_read_cache", lang, n=cov.from_cache) if cov.from_cache else ""
     read = t("cov_read", lang, pages=cov.pages_fetched, pages_s=_s(cov.pages_fetched), documents=cov.documents_fetched,
              documents_s=_s(cov.documents_fetched), cache=cache, seconds=f"{cov.seconds:.0f}")  # fmt: skip
-    return CoverageWords(read=read, gaps=tuple(gap_lines(cov, lang)), notes=tuple(note_lines(cov, lang)))
+    run = run_line(cov.run, lang) if cov.run is not None else ""
+    return CoverageWords(read=read, gaps=tuple(gap_lines(cov, lang)), notes=tuple(note_lines(cov, lang)), run=run)
+
+
+def run_line(run: RunInfo, lang: str) -> str:
+    """An evidence run says whose verdicts stand and until when; a full crawl says why it crawled in full."""
+    from checker.report.html import when  # the report's way of saying a time (html imports this module)
+
+    at = when(run.full_crawl_at, lang) if run.full_crawl_at else "?"
+    following = t("run_next", lang, at=when(run.next_full_at, lang)) if run.next_full_at else ""
+    if run.kind == "evidence":
+        return t("run_evidence", lang, n=run.revalidated, at=at, next=following)
+    if run.why == "changed":
+        first = run.changed[0] if run.changed else ""
+        return t("run_changed", lang, n=len(run.changed), total=run.revalidated, first=first, next=following)
+    return t(f"run_full_{run.why}", lang, next=following)
 
 
 def gap_lines(cov: Coverage, lang: str) -> list[str]:

@@ -26,7 +26,7 @@ async def test_warm_demo_run_reads_nothing_again_and_judges_the_same(tmp_path: P
     one = CrawlOptions(concurrency=1)  # one request at a time: the same crawl order, so the same "found via"
     with serve() as base:
         cold = await run_check(base, pack, cache=cache, options=one)
-        warm = await run_check(base, pack, cache=cache, options=one)
+        warm = await run_check(base, pack, cache=cache, options=one, full=True)  # a full crawl, reading nothing again
     read = cold.crawl.stats.pages + cold.crawl.stats.documents
     assert read >= 50 and cold.crawl.counts.get("extract_cached", 0) == 0
     # Every page and file came from the document cache: nothing parsed, no PDF opened, no scan OCR'd.

@@ -14,7 +14,7 @@ import pytest
 from markupsafe import escape
 
 from checker.i18n import t
-from checker.models import Coverage, SiteReport
+from checker.models import Coverage, RunInfo, SiteReport
 from checker.report.coverage import coverage_words
 from checker.report.html import render_html
 from checker.report.json import render_json
@@ -161,5 +161,12 @@ def test_without_coverage_the_terminal_keeps_the_request_counts() -> None:
 
 def test_the_json_report_keeps_every_coverage_field() -> None:
     data = json.loads(render_json(make_report()))
-    assert set(data["coverage"]) >= set(Coverage.model_fields)
+    assert set(data["coverage"]) >= set(Coverage.model_fields) - {"run"}  # run: only when a cache made it known
+    assert "run" not in data["coverage"]
     assert data["coverage"]["pages_left"] == 4 and data["schema_version"] == 1
+    report = make_report()
+    assert report.coverage is not None
+    run = RunInfo(kind="evidence", why="unchanged", revalidated=7, full_crawl_at="2026-12-01T00:00:00+00:00")
+    with_run = report.model_copy(update={"coverage": report.coverage.model_copy(update={"run": run})})
+    shown = json.loads(render_json(with_run))["coverage"]["run"]
+    assert shown["kind"] == "evidence" and shown["revalidated"] == 7 and shown["changed"] == []
