@@ -112,6 +112,9 @@ def test_pyproject_and_cli_say_the_version_of_checker() -> None:
 # Files the package reads through Path(__file__) / importlib.resources at run time.
 DATA = [
     "checker/_rules/oit_2567.yaml",
+    "checker/_rules/oit_2567.cases.yaml",  # `oitcheck rules test oit_2567` reads it beside the pack
+    "checker/_rules/oit-pack.schema.json",
+    "checker/rules/reference/templates",
     "checker/rules/thai_words.txt",
     "checker/crawl/open_menus.js",
     "checker/report/templates",
@@ -173,7 +176,7 @@ def test_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     }
     assert sorted(source - names) == []
-    assert packs == {f"checker/_rules/{p.name}": p.read_bytes() for p in (ROOT / "rules").glob("*.yaml")}
+    assert packs == {f"checker/_rules/{p.name}": p.read_bytes() for p in (ROOT / "rules").iterdir() if p.is_file()}
     for data in DATA:
         assert data in names or any(n.startswith(data + "/") for n in names), data
 

@@ -23,6 +23,7 @@ from checker.evaluate.timing import need_text
 from checker.i18n import MESSAGES
 from checker.report import fixwords as fix_words
 from checker.rules import loader
+from checker.rules.reference import words as reference_words
 from checker.rules.schema import RulePack
 
 DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
@@ -31,6 +32,7 @@ TABLES = {
     "batch": batch_words.MESSAGES,
     "dashboard": dashboard_words.WORDS,
     "fixes": fix_words.MESSAGES,
+    "reference": reference_words.WORDS,
 }
 LANGS = ("th", "en")
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker import __version__
-from checker.commands import batch, dashboard, history, worker
+from checker.commands import batch, dashboard, history, rules_author, rules_check, worker
 from checker.commands import serve as serve_command
 from checker.commands.check import check_site, crawl, preflight
 from checker.commands.exits import (
@@ -93,6 +93,8 @@ def parser(lang: str | None = None) -> argparse.ArgumentParser:
     rv = add_command(rsub, "validate", lang, "rules.validate")
     rv.add_argument("path", metavar="PATH", help=hw("opt.path", lang))
     rv.add_argument("--lang", choices=LANGS, default=None, help=hw("lang", lang))
+    rules_check.add_parsers(rsub, lang)
+    rules_author.add_parsers(rsub, lang)
     return p
 
 
@@ -180,6 +182,10 @@ def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def _rules(args: argparse.Namespace, out: Console, err: Console) -> int:
     lang = args.lang or env_lang()
+    if args.rules_command in rules_check.COMMANDS:
+        return rules_check.run(args, out)
+    if args.rules_command in rules_author.COMMANDS:
+        return rules_author.run(args, out, err)
     if args.rules_command == "validate":
         pack = loader.load(args.path)
         said = hw("say.rules_valid", lang, path=args.path, id=pack.id, year=pack.fiscal_year, n=len(pack.items))

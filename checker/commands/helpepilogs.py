@@ -8,6 +8,7 @@ The meanings follow checker/commands/exits.py (and docs/batch.md for the batch's
 from __future__ import annotations
 
 from checker.commands.helpwords import WORDS, hw
+from checker.commands.ruleauthorwords import RULES_AUTHOR_CODES, RULES_AUTHOR_EXAMPLES, RULES_AUTHOR_MEANINGS
 
 EXAMPLE = "https://www.example.go.th"
 
@@ -159,8 +160,18 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
         "en": ["oitcheck demo", "oitcheck demo -f html -o demo.html", "oitcheck demo --lang th --no-ocr"],
     },
     "rules": {
-        "th": ["oitcheck rules list", "oitcheck rules show O12", "oitcheck rules validate my-pack.yaml"],
-        "en": ["oitcheck rules list", "oitcheck rules show O12", "oitcheck rules validate my-pack.yaml"],
+        "th": [
+            "oitcheck rules list",
+            "oitcheck rules show O12",
+            "oitcheck rules validate my-pack.yaml",
+            "oitcheck rules new --from oit_2567 --year 2569 rules/",
+        ],
+        "en": [
+            "oitcheck rules list",
+            "oitcheck rules show O12",
+            "oitcheck rules validate my-pack.yaml",
+            "oitcheck rules new --from oit_2567 --year 2569 rules/",
+        ],
     },
     "rules.list": {
         "th": ["oitcheck rules list", "oitcheck rules list --rules my-pack.yaml --lang en"],
@@ -173,6 +184,34 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
     "rules.validate": {
         "th": ["oitcheck rules validate my-pack.yaml"],
         "en": ["oitcheck rules validate my-pack.yaml"],
+    },
+    "rules.test": {
+        "th": [
+            "# กรณีทดสอบที่มากับชุดเกณฑ์ (rules/oit_2567.cases.yaml)",
+            "oitcheck rules test oit_2567",
+            "# ชุดเกณฑ์ที่เขียนเอง กับไฟล์กรณีทดสอบที่ระบุ ผลเป็น JSON สำหรับ CI",
+            "oitcheck rules test my-pack.yaml my-cases.yaml --json",
+        ],
+        "en": [
+            "# the cases shipped with the pack (rules/oit_2567.cases.yaml)",
+            "oitcheck rules test oit_2567",
+            "# your own pack and cases file, JSON for CI",
+            "oitcheck rules test my-pack.yaml my-cases.yaml --json",
+        ],
+    },
+    "rules.diff": {
+        "th": [
+            "oitcheck rules diff oit_2567 my-pack.yaml",
+            "# เขียนแผนที่รหัสข้อ แล้วเทียบการตรวจที่ใช้ชุดเกณฑ์ต่างกัน",
+            "oitcheck rules diff oit_2567 oit_2569.yaml --write-map 67-69.map.yaml",
+            "oitcheck diff --from 12 --to 15 --map 67-69.map.yaml",
+        ],
+        "en": [
+            "oitcheck rules diff oit_2567 my-pack.yaml",
+            "# write the id map, then compare runs made with different packs",
+            "oitcheck rules diff oit_2567 oit_2569.yaml --write-map 67-69.map.yaml",
+            "oitcheck diff --from 12 --to 15 --map 67-69.map.yaml",
+        ],
     },
 }
 
@@ -257,6 +296,21 @@ MEANINGS: dict[str, dict[str, str]] = {
         "th": "ไฟล์ชุดเกณฑ์ใช้ไม่ได้ (บอกไฟล์ บรรทัด และข้อ) หรือไม่มีข้อนั้น",
         "en": "the rule file cannot be used (file:line named), or no such item",
     },
+    "0.rules_test": {"th": "ทุกกรณีทดสอบได้ผลตามที่ระบุ", "en": "every case gets the verdict it expects"},
+    "1.rules_test": {"th": "มีกรณีทดสอบที่ได้ผลไม่ตรงกับที่ระบุ", "en": "some case got another verdict"},
+    "2.rules_test": {
+        "th": "ไฟล์ชุดเกณฑ์หรือไฟล์กรณีทดสอบใช้ไม่ได้ (บอกไฟล์และบรรทัด)",
+        "en": "the pack or the cases file cannot be used (file:line named)",
+    },
+    "0.rules_diff": {"th": "เทียบแล้ว (มีหรือไม่มีสิ่งที่เปลี่ยนก็ตาม)", "en": "compared (changes or not)"},
+    "2.rules_diff": {
+        "th": "ไฟล์ชุดเกณฑ์ใช้ไม่ได้ หรือเขียนแผนที่รหัสข้อไม่ได้",
+        "en": "a pack cannot be used, or the map cannot be written",
+    },
+    "2.diff": {
+        "th": "ไม่มีประวัติ ไม่มีการตรวจที่ระบุ หรือชุดเกณฑ์ต่างกันแต่ไม่มีแผนที่รหัสข้อ (--map)",
+        "en": "no history, no such run, or runs of different packs without a map (--map)",
+    },
 }
 
 CHECK_CODES = ("0", "1", "2", "3", "4", "70", "130", "143")
@@ -269,15 +323,20 @@ CODES: dict[str, tuple[str, ...]] = {
     "demo": ("0.demo", "1.demo", "2.demo", "3.demo", "4.demo", "70", "130.plain", "143.plain"),
     "batch": ("0.batch", "1.batch", "2.batch", "3.batch", "4.batch", "70", "130.batch", "143.batch"),
     "history": READ_CODES,
-    "diff": READ_CODES,
+    "diff": ("0.read", "2.diff", "70", "130.plain", "141"),
     "dashboard": ("0.dashboard", "2.dashboard", "4.dashboard", "70", "130.plain"),
     "worker": ("0.worker", "2.worker", "70"),
     "serve": ("0.serve", "2.serve", "70"),
-    "rules": RULES_CODES,
+    "rules": ("0.rules", "1.rules_test", "2.rules", "4.rules_write", "70"),
     "rules.list": RULES_CODES,
     "rules.show": RULES_CODES,
     "rules.validate": RULES_CODES,
+    "rules.test": ("0.rules_test", "1.rules_test", "2.rules_test", "70"),
+    "rules.diff": ("0.rules_diff", "2.rules_diff", "70"),
 }
+EXAMPLES.update(RULES_AUTHOR_EXAMPLES)
+MEANINGS.update(RULES_AUTHOR_MEANINGS)
+CODES.update(RULES_AUTHOR_CODES)
 
 HEADINGS: dict[str, dict[str, str]] = {
     "examples": {"th": "ตัวอย่าง:", "en": "examples:"},

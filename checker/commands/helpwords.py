@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.commands.ruleauthorwords import RULES_AUTHOR_WORDS
+from checker.commands.rulecheckwords import RULES_CHECK_WORDS
 from checker.commands.servewords import SERVE_WORDS
 
 WORDS: dict[str, dict[str, str]] = {
@@ -111,10 +113,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Serve the bundled sample site on 127.0.0.1, check it and compare every verdict with the site's "
         "ground truth: a try-out without the Internet. Nothing is stored.",
     },
-    "cmd.rules": {"th": "ดู หรือตรวจชุดเกณฑ์", "en": "list, show or validate rule packs"},
+    "cmd.rules": {"th": "ดู ตรวจ ทดสอบ เทียบ และเขียนชุดเกณฑ์", "en": "list, show, check, compare and write rule packs"},
     "about.rules": {
-        "th": "ดูข้อของชุดเกณฑ์ ดูเกณฑ์ของข้อหนึ่ง หรือตรวจไฟล์ชุดเกณฑ์ที่เขียนเอง",
-        "en": "List the items of a rule pack, show one item's rule, or validate a rule file.",
+        "th": "ดูข้อของชุดเกณฑ์ ดูเกณฑ์ของข้อหนึ่ง ตรวจไฟล์ชุดเกณฑ์ที่เขียนเอง ทดสอบกับกรณีทดสอบ เทียบสองชุด "
+        "เริ่มชุดของปีใหม่ (new) เขียนคู่มือของชุดเกณฑ์ (docs) หรือ JSON Schema สำหรับโปรแกรมแก้ไข (schema) (docs/rules.md)",
+        "en": "List the items of a rule pack, show one item's rule, validate a rule file, test it against its cases, "
+        "compare two packs, start a new year's pack (new), write a pack's reference (docs) or the JSON Schema "
+        "for editors (schema) (docs/rules.md).",
     },
     "cmd.rules.list": {"th": "แสดงรายการข้อของชุดเกณฑ์", "en": "list the items of a pack"},
     "cmd.rules.show": {"th": "แสดงเกณฑ์ของข้อหนึ่ง", "en": "show one item's rule"},
@@ -180,6 +185,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "HTTP cache file, revalidated on every run (default: ~/.cache/oitcheck/http-cache.db)",
     },
     "opt.no_cache": {"th": "ไม่ใช้แคช HTTP", "en": "do not use the HTTP cache"},
+    "opt.full": {
+        "th": "ตรวจทั้งเว็บไซต์ แม้ยังไม่ถึงรอบ (ปกติรอบถัดไปตรวจซ้ำเฉพาะหลักฐานที่ผลครั้งก่อนอ้างถึง)",
+        "en": "crawl the whole site now (otherwise a re-run re-checks only the evidence the last verdicts rest on)",
+    },
+    "opt.full_every": {
+        "th": "ตรวจทั้งเว็บไซต์ทุกกี่วัน (ค่าเริ่มต้น {days}; 0 = ทุกครั้ง)",
+        "en": "days between full crawls (default {days}; 0 = every run)",
+    },
     "opt.insecure": {
         "th": "ยอมรับใบรับรอง TLS ที่ไม่ถูกต้อง (ควรแก้ไขอยู่ดี เพราะผู้ประเมินก็พบปัญหานี้)",
         "en": "accept broken TLS certificates (the problem is still worth fixing: assessors see it too)",
@@ -384,6 +397,8 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 WORDS.update(SERVE_WORDS)
+WORDS.update(RULES_CHECK_WORDS)
+WORDS.update(RULES_AUTHOR_WORDS)
 
 
 def hw(key: str, lang: str, **kwargs: Any) -> str:

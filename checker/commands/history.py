@@ -16,6 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from checker.commands.exits import UsageError
 from checker.commands.helpformat import add_command
 from checker.commands.helpwords import hw
 from checker.commands.lang import LANGS, env_lang
@@ -23,7 +24,18 @@ from checker.commands.options import add_history_option, store_spec
 from checker.commands.present import diff_heading, diff_json, diff_table, history_table
 from checker.i18n import t
 from checker.operations.config import load_config
-from checker.store import SqliteStore, Store, StoreError, choose_pair, default_history_path, diff_reports, site_key
+from checker.rules import packmap
+from checker.rules.packmap import PackMap
+from checker.store import (
+    RunRecord,
+    SqliteStore,
+    Store,
+    StoreError,
+    choose_pair,
+    default_history_path,
+    diff_reports,
+    site_key,
+)
 from checker.store.open import open_store
 
 EXIT_OK = 0
@@ -42,6 +54,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str | None = None) -
     d.add_argument("--from", dest="from_id", type=int, default=None, metavar="RUN", help=hw("opt.from", lang))
     d.add_argument("--to", dest="to_id", type=int, default=None, metavar="RUN", help=hw("opt.to", lang))
     d.add_argument("--all", action="store_true", help=hw("opt.all", lang))
+    d.add_argument("--map", type=Path, default=None, metavar="FILE", help=hw("opt.diff_map", lang))
 
 
 def _common(p: argparse.ArgumentParser, lang: str) -> None:
@@ -93,12 +106,23 @@ def diff(args: argparse.Namespace, out: Console) -> int:
         old, new = store.report(before.id), store.report(after.id)
     finally:
         store.close()
-    changes = diff_reports(old, new)
+    id_map, map_path = _pack_map(args.map, before, after)
+    changes = diff_reports(old, new, id_map.translation() if id_map is not None else None)
     if args.format == "json":
-        sys.stdout.write(json.dumps(diff_json(before, after, changes), ensure_ascii=False, indent=2) + "\n")
+        data = diff_json(before, after, changes)
+        if id_map is not None:
+            data["map"] = {"path": map_path, **id_map.model_dump(by_alias=True, mode="json")}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     out.print(escape(diff_heading(before, after, lang)), style="bold")
-    table, hidden = diff_table(changes, {i.id: i.title for i in new.items}, lang, args.all)
+    titles = {i.id: i.title for i in new.items}
+    if id_map is not None:
+        said = hw("say.diff_mapped", lang, path=map_path, a=id_map.from_pack, b=id_map.to_pack)
+        out.print(escape(said), style="dim")
+        for old_id, new_id in id_map.items.items():
+            if old_id != new_id and new_id in titles:
+                titles[new_id] += f" ({hw('say.diff_was', lang, old=old_id)})"
+    table, hidden = diff_table(changes, titles, lang, args.all)
     if table.row_count:
         out.print(table)
     else:
@@ -106,3 +130,27 @@ def diff(args: argparse.Namespace, out: Console) -> int:
     if hidden:
         out.print(t("unchanged_hidden", lang, n=hidden), style="dim")
     return EXIT_OK
+
+
+def _pack_map(given: Path | None, before: RunRecord, after: RunRecord) -> tuple[PackMap | None, str | None]:
+    """The id map between the two runs' packs: --map, else a shipped `<from>__<to>.map.yaml` when the packs
+    differ; runs of one pack need none. A map for other packs, or none where one is needed, is a usage error:
+    comparing O12 of one manual with O12 of another would report changes that are not there."""
+    path = given
+    if path is None:
+        if before.ruleset == after.ruleset:
+            return None, None
+        path = packmap.builtin_map(before.ruleset, after.ruleset)
+        if path is None:
+            raise UsageError(
+                f"runs {before.id} and {after.id} were checked with different rule packs ({before.ruleset}, "
+                f"{after.ruleset}): give --map FILE (`oitcheck rules diff {before.ruleset} {after.ruleset} "
+                "--write-map FILE` writes one)"
+            )
+    found = packmap.load(path)
+    if (found.from_pack, found.to_pack) != (before.ruleset, after.ruleset):
+        raise UsageError(
+            f"{path} maps {found.from_pack} to {found.to_pack}, but run {before.id} was checked with "
+            f"{before.ruleset} and run {after.id} with {after.ruleset}"
+        )
+    return found, str(path)

@@ -36,7 +36,8 @@ def builtin_dir() -> Path:
 
 
 def builtin_ids() -> list[str]:
-    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+    """The shipped packs; files beside them with a dotted stem (`oit_2567.cases.yaml`, maps) are not packs."""
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if "." not in p.stem)
 
 
 def resolve(name_or_path: str) -> Path:
@@ -76,8 +77,7 @@ def parse(source: str, filename: str) -> RulePack:
         return RulePack.model_validate(data, context=_pack_context(data))
     except ValidationError as exc:
         # Line numbers are only needed to explain a problem: the YAML is composed again, keeping its marks.
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        lines = dict(_node_lines(root, ())) if root is not None else {}
+        lines = yaml_lines(source)
         problems = [_describe(err, data, lines, filename) for err in exc.errors()]
         raise RuleFileError(filename, problems) from None
 
@@ -93,6 +93,13 @@ def _pack_context(data: dict[str, Any]) -> dict[str, object]:
     if isinstance(periods, dict):
         context["periods"] = list(periods)
     return context
+
+
+def yaml_lines(source: str) -> dict[Path_, int]:
+    """The line of every key and list entry of a YAML text (composed again, keeping its marks): only needed
+    to explain a problem, so only computed then. Cases files and pack maps use it too."""
+    root = yaml.compose(source, Loader=yaml.SafeLoader)
+    return dict(_node_lines(root, ())) if root is not None else {}
 
 
 def _node_lines(node: yaml.Node, path: Path_) -> Iterator[tuple[Path_, int]]:

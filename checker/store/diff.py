@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from checker.models import ChangeKind, Changes, ItemChange, ItemStatus, SiteReport, TrendPoint
 from checker.rules.scoring import Scoring, estimate
 from checker.store.base import RunRecord, Store, StoreError, site_key
@@ -20,10 +22,17 @@ def change_kind(before: ItemStatus | None, after: ItemStatus) -> ChangeKind:
     return "changed"
 
 
-def diff_reports(before: SiteReport, after: SiteReport) -> Changes:
+def diff_reports(before: SiteReport, after: SiteReport, ids: Mapping[str, str | None] | None = None) -> Changes:
     """Every item of `after`, in its order, with how it moved since `before` (items only in `before` —
-    dropped from the rule pack — are not listed: there is nothing to act on)."""
-    old = {i.id: i.status for i in before.items}
+    dropped from the rule pack — are not listed: there is nothing to act on).
+
+    `ids` translates `before`'s item ids when the two runs used different packs (checker/rules/packmap.py):
+    old id -> new id, None for an item the new pack dropped; an id it does not name stays as it is."""
+    old: dict[str, ItemStatus] = {}
+    for i in before.items:
+        new_id = ids.get(i.id, i.id) if ids is not None else i.id
+        if new_id is not None:
+            old[new_id] = i.status
     return Changes(
         previous_started_at=before.started_at,
         previous_score=before.score,
