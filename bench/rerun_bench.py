@@ -32,9 +32,18 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 
-def _child(url: str, cache: str, ocr: bool, concurrency: int, full: bool) -> dict:
+def _child(url: str, cache: str, ocr: bool, concurrency: int, full: bool, uncapped: bool) -> dict:
     from checker.api import run_check
+    from checker.crawl import crawler as crawler_mod
     from checker.crawl.crawler import CrawlOptions
+
+    if uncapped:  # as bench/crawl_bench.py "full": the TrapGuard's 60 URLs per pattern lifted, every page read
+
+        class NoCap(crawler_mod.TrapGuard):
+            def __init__(self, *a, **kw):
+                super().__init__(*a, **kw, per_pattern=10**9)
+
+        crawler_mod.TrapGuard = NoCap
 
     opts = CrawlOptions(
         max_pages=50_000, max_documents=10_000, max_bytes=10**10, max_depth=12, max_seconds=3600,
@@ -64,9 +73,9 @@ def _child(url: str, cache: str, ocr: bool, concurrency: int, full: bool) -> dic
     }
 
 
-def _run(url: str, cache: Path, ocr: bool, concurrency: int, full: bool = False) -> dict:
+def _run(url: str, cache: Path, ocr: bool, concurrency: int, full: bool = False, uncapped: bool = False) -> dict:
     args = [sys.executable, str(Path(__file__)), "_child", url, str(cache), "1" if ocr else "0", str(concurrency)]
-    args.append("1" if full else "0")
+    args += ["1" if full else "0", "1" if uncapped else "0"]
     proc = subprocess.run(args, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"child failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -75,8 +84,8 @@ def _run(url: str, cache: Path, ocr: bool, concurrency: int, full: bool = False)
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_child":
-        url, cache, ocr, c, full = sys.argv[2:7]
-        print(json.dumps(_child(url, cache, ocr == "1", int(c), full == "1")))
+        url, cache, ocr, c, full, uncapped = sys.argv[2:8]
+        print(json.dumps(_child(url, cache, ocr == "1", int(c), full == "1", uncapped == "1")))
         return
     from checker.demo.server import SITE_DIR
 
@@ -88,6 +97,7 @@ def main() -> None:
     ap.add_argument("--warm-runs", type=int, default=2)
     ap.add_argument("--latency-ms", type=float, default=0.0, help="delay added to every request by a proxy")
     ap.add_argument("--full-warm", action="store_true", help="warm runs crawl in full (--full), for comparison")
+    ap.add_argument("--no-trap-cap", action="store_true", help="read every page (crawl_bench's full crawl)")
     ap.add_argument("--json", type=Path, default=None, metavar="PATH", help="write every run's row here")
     a = ap.parse_args()
     from latency_proxy import latency_proxy
@@ -101,9 +111,10 @@ def main() -> None:
             tempfile.TemporaryDirectory(prefix="oit-rerun-") as tmp,
         ):
             cache = Path(tmp) / "http-cache.db"
-            rows.append({"run": "cold"} | _run(url, cache, not a.no_ocr, a.concurrency))
+            ocr, c, uncapped = not a.no_ocr, a.concurrency, a.no_trap_cap
+            rows.append({"run": "cold"} | _run(url, cache, ocr, c, uncapped=uncapped))
             for i in range(a.warm_runs):
-                rows.append({"run": f"warm {i + 1}"} | _run(url, cache, not a.no_ocr, a.concurrency, a.full_warm))
+                rows.append({"run": f"warm {i + 1}"} | _run(url, cache, ocr, c, a.full_warm, uncapped))
             cache_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
     except NginxMissing as e:
         raise SystemExit(str(e)) from None
@@ -113,7 +124,7 @@ def main() -> None:
         r["requests_over_cold"] = round(r["requests"] / cold["requests"], 3)
         r["same_report"] = r["items_sha"] == cold["items_sha"]
     setup = {"site": str(a.site), "latency_ms": a.latency_ms, "rate": a.rate, "ocr": not a.no_ocr,
-             "concurrency": a.concurrency, "full_warm": a.full_warm}  # fmt: skip
+             "concurrency": a.concurrency, "full_warm": a.full_warm, "trap_cap": not a.no_trap_cap}  # fmt: skip
     if a.json is not None:
         a.json.write_text(json.dumps([setup | r for r in rows], indent=2) + "\n")
     cols = ["run", "kind", "wall_s", "crawl_s", "cpu_s", "requests", "pages", "documents", "ocr_pages",
