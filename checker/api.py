@@ -172,7 +172,13 @@ async def run_check(
     why = full_reason(plan, full, full_every, now) if plans is not None else "no_cache"
     recheck: Recheck | None = None
     if why is None and plan is not None and plans is not None:
-        recheck = await revalidate(fetcher, plan.seeds, opts)
+        try:
+            recheck = await revalidate(fetcher, plan.seeds, opts)
+        except BaseException:  # Ctrl-C, SIGTERM, a hard stop: close what this run opened, then go
+            if own_fetcher:
+                await fetcher.aclose()
+            plans.close()
+            raise
         if not recheck.changed:
             stood = run_info("unchanged", plan.full_at, full_every, recheck)
             done = await _evidence_run(fetcher, own_fetcher, plans, plan, stood, recheck, start, started)
