@@ -61,7 +61,7 @@ def _stop_mid_crawl(
 ) -> tuple[int, str, float]:
     """Start a check, send `signum` once a slow page is being fetched (and `again` right after, as an
     impatient user does); (exit code, stderr, seconds to end)."""
-    args = ["check", base, "--concurrency", "1", "-f", "json", "-o", str(tmp_path / "r.json"), *extra]
+    args = ["check", base, "--concurrency", "1", "-f", "json", "-o", str(tmp_path / "r.json"), "--full", *extra]
     proc = subprocess.Popen(
         [sys.executable, "-m", "checker.cli", *args],
         stdout=subprocess.PIPE,
@@ -125,12 +125,12 @@ def test_sigint_and_sigterm_end_in_one_line_and_leave_cache_and_history_usable(
     assert code in (130, 143) and len(stderr.strip().splitlines()) == 1 and "stopped (SIG" in stderr, stderr
 
     slow["delay"] = 0.0
-    again = _check(base, tmp_path, "--lang", "en")
+    again = _check(base, tmp_path, "--lang", "en", "--full")  # a full crawl, so coverage is this run's
     assert again.returncode == first.returncode and "warning" not in again.stderr, again.stderr
     assert [r["id"] for r in _runs(tmp_path)] == [2, 1]  # the stopped runs were never stored
     assert "Since the previous run" in again.stderr  # and the new one compared with run 1
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["coverage"]["from_cache"] > 0
     cache = tmp_path / "cache"
-    assert sorted(p.name for p in cache.glob("*.db")) == ["c-documents.db", "c.db"]
+    assert sorted(p.name for p in cache.glob("*.db")) == ["c-documents.db", "c-plans.db", "c.db"]
     assert not list(cache.glob("*.damaged-*")) and all(_whole(db) for db in cache.glob("*.db"))
     assert _whole(tmp_path / "home" / "history.db")

@@ -134,7 +134,8 @@ def job_argv(args: argparse.Namespace, cache_key: str) -> list[str]:
     ):
         if value is not None:
             argv += [flag, str(value)]
-    argv += [f for f, on in (("--no-ocr", args.no_ocr), ("--insecure", args.insecure), ("--full", args.full)) if on]
+    flags = (("--no-ocr", args.no_ocr), ("--insecure", args.insecure), ("--full", getattr(args, "full", False)))
+    argv += [f for f, on in flags if on]
     if args.allow_private:
         argv.append("--allow-private")
     for host, address in args.resolve or []:

@@ -136,10 +136,11 @@ def add_check_options(
     if not serve:
         p.add_argument("--cache", type=Path, default=None, metavar="FILE", help=h("cache"))
     p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
-    p.add_argument("--full", action="store_true", help=h("full"))
-    p.add_argument(
-        "--full-every", type=_days, default=None, metavar="DAYS", help=h("full_every", days=f"{FULL_EVERY_DAYS:g}")
-    )
+    if not serve:  # a check asked for on the web is always a full crawl (checker/web/views.py)
+        p.add_argument("--full", action="store_true", help=h("full"))
+        p.add_argument(
+            "--full-every", type=_days, default=None, metavar="DAYS", help=h("full_every", days=f"{FULL_EVERY_DAYS:g}")
+        )
     p.add_argument("--insecure", action="store_true", help=h("insecure"))
     p.add_argument(
         "--allow-private",

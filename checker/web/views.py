@@ -85,7 +85,9 @@ async def _queue_check(
 ) -> WebJob | Response:
     """Queue a check of an admitted URL: the job, or the page saying why not (queue full)."""
     config = _config(request)
-    argv = [*config.argv, "--year", str(year)]
+    # Someone pressing "check" wants today's answer: a full crawl every time (the site's cache still makes an
+    # unchanged site cheap); evidence re-checks (checker/rerun.py) are for scheduled runs.
+    argv = [*config.argv, "--year", str(year), "--full"]
     from checker.batch.sites import host_of, slug
     from checker.store import site_key
 
