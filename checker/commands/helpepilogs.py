@@ -43,6 +43,8 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
             f"oitcheck check {EXAMPLE} -q --min-score 80",
             "# ตามไฟล์ตั้งค่า แต่ประเมินปี 2568",
             "oitcheck check --config site.toml --year 2568",
+            "# ตรวจทั้งเว็บไซต์เดี๋ยวนี้ ไม่ใช่เฉพาะหลักฐานที่ผลครั้งก่อนอ้างถึง",
+            f"oitcheck check {EXAMPLE} --full",
         ],
         "en": [
             f"oitcheck check {EXAMPLE}",
@@ -51,6 +53,8 @@ EXAMPLES: dict[str, dict[str, list[str]]] = {
             f"oitcheck check {EXAMPLE} -q --min-score 80",
             "# as the config file says, but for fiscal year 2568",
             "oitcheck check --config site.toml --year 2568",
+            "# crawl the whole site now, not only the evidence the last verdicts rest on",
+            f"oitcheck check {EXAMPLE} --full",
         ],
     },
     "run": {

@@ -16,6 +16,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,8 @@ from checker.api import CheckRun, run_check
 from checker.crawl.crawler import CrawlOptions
 from checker.crawl.plans import PlanStore, plan_path
 from checker.demo.server import SITE_DIR, serve
+from checker.models import RunInfo
+from checker.report.coverage import run_line
 from tests.support.make_docs import text_pdf
 
 OPTS = CrawlOptions(render="never", max_seconds=120)
@@ -44,7 +47,7 @@ def items(run: CheckRun) -> str:
     return json.dumps([i.model_dump(mode="json") for i in run.report.items], sort_keys=True, ensure_ascii=False)
 
 
-def item(run: CheckRun, item_id: str) -> dict[str, object]:
+def item(run: CheckRun, item_id: str) -> dict[str, Any]:
     return next(i.model_dump(mode="json") for i in run.report.items if i.id == item_id)
 
 
@@ -141,7 +144,7 @@ def test_change_deep_in_a_menu_waits_for_the_full_crawl(site: tuple[Path, str], 
     weekly = check(url, cache, full=True)
     found = item(weekly, "O33")
     assert found["status"] != "missing"
-    assert [e["url"] for e in found["evidence"]] == [url + "nogift-report-2567.html"]  # type: ignore[union-attr]
+    assert [e["url"] for e in found["evidence"]] == [url + "nogift-report-2567.html"]
     assert items(weekly) == items(check(url, None))
 
 
@@ -155,3 +158,18 @@ def test_no_cache_no_run_kind_and_a_down_site_keeps_no_plan(tmp_path: Path) -> N
     plans = PlanStore(plan_path(cache))
     assert plans._file.run("SELECT count(*) FROM plans") == (0,)
     plans.close()
+
+
+def test_the_run_line_says_what_kind_of_run_in_both_languages() -> None:
+    at, nxt = "2026-12-01T03:00:00+00:00", "2026-12-08T03:00:00+00:00"
+    stood = RunInfo(kind="evidence", why="unchanged", revalidated=54, full_crawl_at=at, next_full_at=nxt)
+    assert run_line(stood, "en").startswith("Evidence re-check: all 54 addresses the verdicts rest on are unchanged")
+    assert "1 Dec 2026, 10:00" in run_line(stood, "en") and "8 Dec 2026" in run_line(stood, "en")
+    assert run_line(stood, "th").startswith("ตรวจซ้ำเฉพาะหลักฐาน: ทั้ง 54 ที่อยู่")
+    changed = RunInfo(kind="full", why="changed", revalidated=54, changed=["http://x.go.th/ita.html"], full_crawl_at=at)
+    assert run_line(changed, "en") == (
+        "Full crawl: 1 of the 54 addresses the last verdicts rested on changed (first: http://x.go.th/ita.html)"
+    )
+    for why in ("first", "requested", "schedule"):
+        full = RunInfo(kind="full", why=why, full_crawl_at=at)
+        assert run_line(full, "en").startswith("Full crawl") and run_line(full, "th").startswith("ตรวจทั้งเว็บไซต์")
