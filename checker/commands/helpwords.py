@@ -355,14 +355,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "seconds before the broker hands an unfinished job of a vanished worker to another "
         "(default: $OITCHECK_CELERY_VISIBILITY or 1800; the same on every worker and the batch)",
     },
-    # ---- rules (checker/commands/app.py)
-    "opt.pack": {
-        "th": "ชุดเกณฑ์ในโปรแกรม หรือไฟล์ชุดเกณฑ์ YAML (ค่าเริ่มต้น {pack})",
-        "en": "built-in rule pack id or YAML file (default {pack})",
-    },
-    "opt.item": {"th": "รหัสข้อ เช่น O12", "en": "the item's id, e.g. O12"},
-    "opt.path": {"th": "ไฟล์ชุดเกณฑ์ (YAML) ที่จะตรวจ", "en": "the rule file (YAML) to validate"},
-    # ---- what the command layer says (demo, rules, dashboard, worker, batch)
+    # ---- what the command layer says (demo, dashboard, worker, batch; rules: rulecheckwords.py)
     "say.demo_site": {"th": "เว็บไซต์ตัวอย่าง: {url}", "en": "demo site: {url}"},
     "say.demo_match": {
         "th": "✔ ผลทั้ง {total} ข้อตรงกับเฉลยของเว็บไซต์ตัวอย่าง",
@@ -372,14 +365,6 @@ WORDS: dict[str, dict[str, str]] = {
         "th": "ผล {n} จาก {total} ข้อไม่ตรงกับเฉลยของเว็บไซต์ตัวอย่าง",
         "en": "{n} of {total} verdicts differ from the demo's ground truth",
     },
-    "say.rules_ok": {"th": "ใช้ได้", "en": "ok"},
-    "say.rules_valid": {
-        "th": "{path}: {id} ปีงบประมาณ {year} จำนวน {n} ข้อ",
-        "en": "{path}: {id}, fiscal year {year}, {n} items",
-    },
-    "say.rules_period": {"th": "ช่วงเวลา: {period}", "en": "period: {period}"},
-    "say.rules_recognised": {"th": "รู้จากหัวข้อ: {titles}", "en": "recognised by: {titles}"},
-    "say.rules_exclude": {"th": "ยกเว้นเมื่อระบุว่า: {words}", "en": "not when it says: {words}"},
     "say.dashboard_wrote": {"th": "เขียนแดชบอร์ดแล้ว: {index} ({what})", "en": "wrote {index} ({what})"},
     "say.dashboard_sites": {"th": "{n} เว็บไซต์", "en": "{n} sites"},
     "say.dashboard_empty": {

@@ -1,4 +1,4 @@
-"""The words of `oitcheck rules test`, `oitcheck rules diff` and `oitcheck diff --map`, Thai first.
+"""The words of `oitcheck rules list|show|validate|test|diff` and `oitcheck diff --map`, Thai first.
 
 Kept beside checker/commands/helpwords.py (which merges them into its table) as servewords.py is: one key,
 the Thai and the English; help texts are single lines without a bare `%`.
@@ -7,6 +7,22 @@ the Thai and the English; help texts are single lines without a bare `%`.
 from __future__ import annotations
 
 RULES_CHECK_WORDS: dict[str, dict[str, str]] = {
+    # ---- rules list, show, validate (checker/commands/app.py)
+    "opt.pack": {
+        "th": "ชุดเกณฑ์ในโปรแกรม หรือไฟล์ชุดเกณฑ์ YAML (ค่าเริ่มต้น {pack})",
+        "en": "built-in rule pack id or YAML file (default {pack})",
+    },
+    "opt.item": {"th": "รหัสข้อ เช่น O12", "en": "the item's id, e.g. O12"},
+    "opt.path": {"th": "ไฟล์ชุดเกณฑ์ (YAML) ที่จะตรวจ", "en": "the rule file (YAML) to validate"},
+    # ---- what rules list, show and validate say
+    "say.rules_ok": {"th": "ใช้ได้", "en": "ok"},
+    "say.rules_valid": {
+        "th": "{path}: {id} ปีงบประมาณ {year} จำนวน {n} ข้อ",
+        "en": "{path}: {id}, fiscal year {year}, {n} items",
+    },
+    "say.rules_period": {"th": "ช่วงเวลา: {period}", "en": "period: {period}"},
+    "say.rules_recognised": {"th": "รู้จากหัวข้อ: {titles}", "en": "recognised by: {titles}"},
+    "say.rules_exclude": {"th": "ยกเว้นเมื่อระบุว่า: {words}", "en": "not when it says: {words}"},
     # ---- the commands
     "cmd.rules.test": {
         "th": "ตรวจชุดเกณฑ์กับกรณีทดสอบที่ระบุผลที่ต้องได้",

@@ -15,13 +15,12 @@ SQLite table on the event loop's thread (checker/crawl/cache_file.py): ~0.05 ms 
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.crawl.cache_file import CacheFile
+from checker.crawl.cache_file import CacheFile, CacheStore
 
 REVALIDATE = {"Cache-Control": "no-cache"}
 KEEP_DAYS = 60  # responses not confirmed for this long are dropped when the cache is closed
@@ -65,28 +64,13 @@ def storable(status: int, headers: Mapping[str, str], redirected: bool, truncate
     return bool(headers.get("etag") or headers.get("last-modified"))
 
 
-class RevalidatingCache:
+class RevalidatingCache(CacheStore):
     """URL -> the last 200 response and its validators, in one SQLite file. Used from one thread. A cache
     never stops a check: if the file cannot be read or written, requests simply go out unconditional."""
 
     def __init__(self, path: Path) -> None:
         self._file = CacheFile(path, _SCHEMA)
         self._confirmed: list[str] = []
-
-    @classmethod
-    def open(cls, path: Path) -> RevalidatingCache | None:
-        try:
-            return cls(path)
-        except (sqlite3.Error, OSError):
-            return None
-
-    @classmethod
-    def check(cls, path: Path) -> Path | None:
-        """Open and close the file before a run (a damaged one is set aside and started afresh): where the
-        damaged copy went, if any. OSError / sqlite3.Error when the file cannot be used at all."""
-        cache = cls(path)
-        cache._file.release()
-        return cache._file.set_aside
 
     def lookup(self, url: str) -> Stored | None:
         row = self._file.run(

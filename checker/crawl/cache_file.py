@@ -19,7 +19,7 @@ import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 _STAMP = "%Y%m%dT%H%M%S"
 
@@ -121,6 +121,32 @@ class CacheFile:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+class CacheStore:
+    """What the three cache files (HTTP responses, documents, re-check plans) share: made from a path, opened
+    without ever stopping a check, and checked once before a run."""
+
+    _file: CacheFile
+
+    def __init__(self, path: Path) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def open(cls, path: Path) -> Self | None:
+        """The store, or None when its file cannot be used (the run goes on without it)."""
+        try:
+            return cls(path)
+        except (sqlite3.Error, OSError):
+            return None
+
+    @classmethod
+    def check(cls, path: Path) -> Path | None:
+        """Open and close the file before a run (a damaged one is set aside and started afresh): where the
+        damaged copy went, if any. OSError / sqlite3.Error when the file cannot be used at all."""
+        store = cls(path)
+        store._file.release()
+        return store._file.set_aside
 
 
 def _connect(path: Path, schema: str) -> sqlite3.Connection:

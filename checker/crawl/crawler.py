@@ -7,7 +7,6 @@ evaluator can say how evidence was found and why a link failed. Bounded by pages
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import heapq
 import itertools
 import time
@@ -20,11 +19,17 @@ from checker.crawl.doc_cache import DocumentCache, document_key
 from checker.crawl.fetcher import Fetcher, FetchResult
 from checker.crawl.render import Renderer, looks_like_shell
 from checker.crawl.rendering import as_fetch, is_route, render_polite
-from checker.crawl.results import CrawlOptions, CrawlProgress, CrawlResult  # re-exported: the public names live here
+from checker.crawl.results import (  # CrawlOptions, CrawlProgress, CrawlResult re-exported: their public home
+    CrawlOptions,
+    CrawlProgress,
+    CrawlResult,
+    guess_kind,
+    record_answer,
+)
 from checker.crawl.scope import BadURL, SiteScope, canonical
 from checker.crawl.traps import TrapGuard
-from checker.extract import DEFAULT_LIMITS, Ocr, classify, extract, extract_html
-from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, kind_from_url, looks_like_document_url
+from checker.extract import DEFAULT_LIMITS, Ocr, extract, extract_html
+from checker.extract.kinds import NON_DOCUMENT_EXTENSIONS, looks_like_document_url
 from checker.models import Document, Link, Referrer, Resource, ResourceKind, Stats
 
 STOP_CHECK_EVERY = 20
@@ -141,7 +146,7 @@ class Crawler:
                 status=None,
                 fetched=False,
                 depth=page.depth + 1,
-                kind=_guess_kind(url),
+                kind=guess_kind(url),
             )
             self._resources[url] = res
         self._counts["links"] += 1
@@ -334,7 +339,7 @@ class Crawler:
         res = self._resources.setdefault(url, Resource(url=url, final_url=url, status=None, depth=depth))
         res.fetched, res.skipped_reason, res.error = False, "external", result.error
         res.final_url, res.status, res.redirects = result.off_site, result.status, result.redirects
-        res.kind = _guess_kind(result.off_site)
+        res.kind = guess_kind(result.off_site)
         self._counts["off_site_redirects"] += 1
         self._progress(url)
 
@@ -380,31 +385,13 @@ class Crawler:
         if res is None:
             res = Resource(url=url, final_url=url, status=None, depth=depth)
             self._resources[url] = res
-        res.fetched = True
-        res.skipped_reason = None
-        res.final_url = result.final_url
-        res.status = result.status
-        res.content_type = result.content_type
-        res.body = result.body
-        res.error = result.error
-        res.redirects = result.redirects
-        res.truncated = result.truncated
-        res.cut = result.cut
-        res.last_modified = result.last_modified
-        res.digest = hashlib.sha256(result.body).hexdigest() if result.body and self.doc_cache is not None else None
-        res.kind = classify(result.body, result.content_type, result.final_url) if result.body else _guess_kind(url)
-        if res.ok and res.kind is ResourceKind.HTML and res.truncated:
-            res.error = None  # a long page cut at the cap is still worth reading
+        record_answer(res, result, digest=self.doc_cache is not None)  # caches on: re-checks compare digests
         return res
 
     def _mark_unfetched(self) -> None:
         for res in self._resources.values():
             if not res.fetched and res.skipped_reason is None:
                 res.skipped_reason = f"budget:{self._budget}" if self._budget else "not reached"
-
-
-def _guess_kind(url: str) -> ResourceKind:
-    return kind_from_url(url) or ResourceKind.OTHER
 
 
 __all__ = ["CrawlOptions", "CrawlProgress", "CrawlResult", "Crawler", "PriorityHint", "StopWhen"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import sqlite3
 import time
 import zlib
 from functools import cache
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
-from checker.crawl.cache_file import CacheFile
+from checker.crawl.cache_file import CacheFile, CacheStore
 from checker.models import Document, Form, Image, Link, Resource, ResourceKind, Section
 
 KEEP_DAYS = 30  # entries not used for this long are dropped when the cache is closed
@@ -83,7 +82,7 @@ def decode(blob: bytes) -> Document:
     return Document(**fields)
 
 
-class DocumentCache:
+class DocumentCache(CacheStore):
     """SQLite file of extracted Documents, used from the crawl's event-loop thread only. A cache never stops
     a check: if the file cannot be opened, read or written, the run goes on reading everything afresh."""
 
@@ -92,20 +91,6 @@ class DocumentCache:
         self._used: list[str] = []
         self.hits = 0
         self.misses = 0
-
-    @classmethod
-    def open(cls, path: Path) -> DocumentCache | None:
-        try:
-            return cls(path)
-        except (sqlite3.Error, OSError):
-            return None
-
-    @classmethod
-    def check(cls, path: Path) -> Path | None:
-        """As RevalidatingCache.check: open, set a damaged file aside, close; where it went, if anywhere."""
-        docs = cls(path)
-        docs._file.release()
-        return docs._file.set_aside
 
     def get(self, key: str) -> Document | None:
         row = self._file.run("SELECT value FROM documents WHERE key = ?", key)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import time
 import zlib
 from dataclasses import asdict, dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
-from checker.crawl.cache_file import CacheFile
+from checker.crawl.cache_file import CacheFile, CacheStore
 from checker.crawl.results import CrawlOptions, CrawlResult
 from checker.models import ItemResult, Reason, SiteReport
 
@@ -124,26 +123,12 @@ def _path_home(crawl: CrawlResult, url: str) -> list[str]:
     return path
 
 
-class PlanStore:
+class PlanStore(CacheStore):
     """SQLite file of plans, one per question asked of a site. Like every cache it never stops a check."""
 
     def __init__(self, path: Path) -> None:
         self._file = CacheFile(path, _SCHEMA)
         self._used: list[str] = []
-
-    @classmethod
-    def open(cls, path: Path) -> PlanStore | None:
-        try:
-            return cls(path)
-        except (sqlite3.Error, OSError):
-            return None
-
-    @classmethod
-    def check(cls, path: Path) -> Path | None:
-        """As RevalidatingCache.check: open, set a damaged file aside, close; where it went, if anywhere."""
-        plans = cls(path)
-        plans._file.release()
-        return plans._file.set_aside
 
     def get(self, key: str) -> Plan | None:
         row = self._file.run("SELECT value FROM plans WHERE key = ?", key)

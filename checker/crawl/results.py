@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from checker.models import Coverage, Document, Resource, Stats
+from checker.crawl.fetcher import FetchResult
+from checker.extract.kinds import classify, kind_from_url
+from checker.models import Coverage, Document, Resource, ResourceKind, Stats
 
 
 @dataclass(frozen=True)
@@ -85,3 +88,27 @@ class CrawlResult:
         if not self.home.ok:
             return self.home.error or f"HTTP {self.home.status}"
         return None
+
+
+def guess_kind(url: str) -> ResourceKind:
+    """What a URL not (yet) fetched probably is, from its extension."""
+    return kind_from_url(url) or ResourceKind.OTHER
+
+
+def record_answer(res: Resource, result: FetchResult, digest: bool) -> None:
+    """Write what the site answered into the crawl's record of the URL; `digest`: keep the body's SHA-256."""
+    res.fetched = True
+    res.skipped_reason = None
+    res.final_url = result.final_url
+    res.status = result.status
+    res.content_type = result.content_type
+    res.body = result.body
+    res.error = result.error
+    res.redirects = result.redirects
+    res.truncated = result.truncated
+    res.cut = result.cut
+    res.last_modified = result.last_modified
+    res.digest = hashlib.sha256(result.body).hexdigest() if result.body and digest else None
+    res.kind = classify(result.body, result.content_type, result.final_url) if result.body else guess_kind(res.url)
+    if res.ok and res.kind is ResourceKind.HTML and res.truncated:
+        res.error = None  # a long page cut at the cap is still worth reading
